@@ -1,0 +1,2 @@
+/** Generates MCP tools from an OpenAPI description and overlays. */
+package dev.toriimcp.generator;
