@@ -157,6 +157,22 @@ public final class UpstreamRequest {
     return contentType;
   }
 
+  /**
+   * Decodes a base64 argument (file content) to bytes; null stays null. Accepts the standard and
+   * the URL-safe alphabet, with or without padding.
+   *
+   * @throws IllegalArgumentException when the text is not base64
+   */
+  public static byte[] base64(String text) {
+    if (text == null) {
+      return null;
+    }
+    String t = text.strip();
+    return t.indexOf('-') >= 0 || t.indexOf('_') >= 0
+        ? java.util.Base64.getUrlDecoder().decode(t)
+        : java.util.Base64.getMimeDecoder().decode(t);
+  }
+
   /** Collects the values of one call; nulls are ignored. */
   public static final class Builder {
     private final String method;

@@ -1,0 +1,123 @@
+package dev.toriimcp.generator;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one generation needs, independent of Maven.
+ *
+ * @param baseDirectory directory that file names in messages and headers are relative to
+ * @param spec the OpenAPI description
+ * @param overlays overlay files, applied in this order
+ * @param outputDirectory where Java sources and schema resources go
+ * @param packageName package of the generated classes
+ * @param registryClassName simple name of the generated registry
+ * @param toolPrefix the word in derived tool names
+ * @param autoPagination detect cursor pagination without {@code x-mcp-pagination}
+ * @param catalogDirectory where the checked-in catalog lives, if it is checked
+ * @param updateCatalog write the catalog there instead of failing on a difference
+ * @param templateDirectory templates overriding the built-in ones
+ */
+public record GenerationRequest(
+    Path baseDirectory,
+    Path spec,
+    List<Path> overlays,
+    Path outputDirectory,
+    String packageName,
+    String registryClassName,
+    String toolPrefix,
+    boolean autoPagination,
+    Optional<Path> catalogDirectory,
+    boolean updateCatalog,
+    Optional<Path> templateDirectory) {
+
+  public GenerationRequest {
+    Objects.requireNonNull(baseDirectory, "baseDirectory");
+    Objects.requireNonNull(spec, "spec");
+    overlays = List.copyOf(overlays);
+    Objects.requireNonNull(outputDirectory, "outputDirectory");
+    Objects.requireNonNull(packageName, "packageName");
+    Objects.requireNonNull(registryClassName, "registryClassName");
+    toolPrefix = toolPrefix == null ? "" : toolPrefix;
+    Objects.requireNonNull(catalogDirectory, "catalogDirectory");
+    Objects.requireNonNull(templateDirectory, "templateDirectory");
+  }
+
+  /** A request with defaults for everything but the inputs and the output directory. */
+  public static GenerationRequest of(Path baseDirectory, Path spec, List<Path> overlays, Path out) {
+    return new GenerationRequest(
+        baseDirectory,
+        spec,
+        overlays,
+        out,
+        "generated.mcp.tools",
+        "GeneratedTools",
+        "",
+        true,
+        Optional.empty(),
+        false,
+        Optional.empty());
+  }
+
+  public GenerationRequest withPackage(String pkg, String registry) {
+    return new GenerationRequest(
+        baseDirectory,
+        spec,
+        overlays,
+        outputDirectory,
+        pkg,
+        registry,
+        toolPrefix,
+        autoPagination,
+        catalogDirectory,
+        updateCatalog,
+        templateDirectory);
+  }
+
+  public GenerationRequest withToolPrefix(String prefix) {
+    return new GenerationRequest(
+        baseDirectory,
+        spec,
+        overlays,
+        outputDirectory,
+        packageName,
+        registryClassName,
+        prefix,
+        autoPagination,
+        catalogDirectory,
+        updateCatalog,
+        templateDirectory);
+  }
+
+  public GenerationRequest withCatalog(Path directory, boolean update) {
+    return new GenerationRequest(
+        baseDirectory,
+        spec,
+        overlays,
+        outputDirectory,
+        packageName,
+        registryClassName,
+        toolPrefix,
+        autoPagination,
+        Optional.of(directory),
+        update,
+        templateDirectory);
+  }
+
+  public GenerationRequest withTemplates(Path directory) {
+    return new GenerationRequest(
+        baseDirectory,
+        spec,
+        overlays,
+        outputDirectory,
+        packageName,
+        registryClassName,
+        toolPrefix,
+        autoPagination,
+        catalogDirectory,
+        updateCatalog,
+        Optional.ofNullable(directory));
+  }
+}

@@ -1,0 +1,220 @@
+package dev.toriimcp.generator;
+
+import dev.toriimcp.generator.emit.CatalogEmitter;
+import dev.toriimcp.generator.emit.GeneratedFile;
+import dev.toriimcp.generator.emit.JavaEmitter;
+import dev.toriimcp.generator.emit.SchemaEmitter;
+import dev.toriimcp.generator.load.ModelBuilder;
+import dev.toriimcp.generator.load.SpecLoader;
+import dev.toriimcp.generator.model.ToolModel;
+import dev.toriimcp.generator.model.ToolSet;
+import dev.toriimcp.generator.problem.GenerationException;
+import dev.toriimcp.generator.problem.Problem;
+import dev.toriimcp.generator.problem.Problems;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The generation pipeline: load (description + overlays) → model → emit → write. Usable without
+ * Maven; the Mojo only turns parameters into a {@link GenerationRequest}.
+ */
+public final class Generator {
+  /** The name generated headers give as the producer. */
+  public static final String PRODUCER = "torii-mcp-maven-plugin";
+
+  private static final String SERVICE_FILE = "META-INF/services/dev.toriimcp.runtime.ToolRegistry";
+
+  private Generator() {}
+
+  /**
+   * Builds the model only: what {@code diff} and tests need.
+   *
+   * @throws GenerationException listing every error found
+   */
+  public static ToolSet model(GenerationRequest request, Problems problems)
+      throws GenerationException {
+    List<SpecLoader.Named> overlays = new ArrayList<>();
+    for (Path o : request.overlays()) {
+      overlays.add(new SpecLoader.Named(o, display(request.baseDirectory(), o)));
+    }
+    Optional<SpecLoader.Loaded> loaded =
+        SpecLoader.load(
+            request.spec(), display(request.baseDirectory(), request.spec()), overlays, problems);
+    ToolSet set = null;
+    if (loaded.isPresent() && !problems.hasErrors()) {
+      set =
+          ModelBuilder.build(
+              loaded.get(),
+              new ModelBuilder.Options(request.toolPrefix(), request.autoPagination()),
+              problems);
+    }
+    if (problems.hasErrors() || set == null) {
+      throw new GenerationException(problems.sorted());
+    }
+    return set;
+  }
+
+  /** Every file the request generates, in a stable order, without touching the disk. */
+  public static List<GeneratedFile> emit(GenerationRequest request, ToolSet set)
+      throws IOException {
+    String header = header(set);
+    JavaEmitter java =
+        new JavaEmitter(set, request.packageName(), request.registryClassName(), header);
+    List<GeneratedFile> files = new ArrayList<>();
+    for (ToolModel tool : set.tools()) {
+      files.add(source(java.tool(tool).toString(), request.packageName(), java.className(tool)));
+      files.addAll(SchemaEmitter.files(tool, java, header));
+    }
+    files.add(
+        source(java.registry(set).toString(), request.packageName(), request.registryClassName()));
+    files.add(
+        GeneratedFile.text(
+            GeneratedFile.Root.SOURCES,
+            SERVICE_FILE,
+            "# "
+                + header
+                + "\n"
+                + request.packageName()
+                + "."
+                + request.registryClassName()
+                + "\n"));
+    files.addAll(CatalogEmitter.files(set, header, template(request)));
+    return files;
+  }
+
+  /**
+   * Runs the whole pipeline and writes the output.
+   *
+   * @throws GenerationException when the inputs have errors (nothing is written)
+   * @throws CatalogOutOfDateException when the checked-in catalog differs and may not be updated
+   */
+  public static GenerationResult generate(GenerationRequest request)
+      throws GenerationException, CatalogOutOfDateException, IOException {
+    Problems problems = new Problems();
+    ToolSet set = model(request, problems);
+    List<GeneratedFile> files = emit(request, set);
+    int written = OutputWriter.write(request.outputDirectory(), files);
+    if (request.catalogDirectory().isPresent()) {
+      written += checkCatalog(request, files);
+    }
+    return new GenerationResult(set, files, problems.warnings(), written, summary(set, problems));
+  }
+
+  private static int checkCatalog(GenerationRequest request, List<GeneratedFile> files)
+      throws IOException, CatalogOutOfDateException {
+    Path dir = request.catalogDirectory().get();
+    List<String> stale = new ArrayList<>();
+    int written = 0;
+    for (GeneratedFile f : files) {
+      if (f.root() != GeneratedFile.Root.CATALOG) {
+        continue;
+      }
+      Path target = dir.resolve(f.path());
+      String current =
+          Files.exists(target) ? Files.readString(target, StandardCharsets.UTF_8) : null;
+      if (f.text().equals(current)) {
+        continue;
+      }
+      if (request.updateCatalog()) {
+        Files.createDirectories(dir);
+        Files.write(target, f.content());
+        written++;
+      } else {
+        stale.add(display(request.baseDirectory(), target) + describeChange(current, f.text()));
+      }
+    }
+    if (!stale.isEmpty()) {
+      throw new CatalogOutOfDateException(
+          "[TORII-CATALOG-001] the checked-in tool catalog does not match the API description and"
+              + " overlays:\n  "
+              + String.join("\n  ", stale)
+              + "\nRefresh it with `./mvnw -q generate-sources -Dmcp.updateCatalog=true`, review the"
+              + " diff and commit it.");
+    }
+    return written;
+  }
+
+  private static String describeChange(String current, String generated) {
+    if (current == null) {
+      return " is missing";
+    }
+    String[] a = current.split("\n", -1);
+    String[] b = generated.split("\n", -1);
+    int i = 0;
+    while (i < a.length && i < b.length && a[i].equals(b[i])) {
+      i++;
+    }
+    return " differs from line " + (i + 1);
+  }
+
+  /** The one-line summary ending the build log. */
+  static String summary(ToolSet set, Problems problems) {
+    long read = set.tools().stream().filter(ToolModel::readOnly).count();
+    Map<String, Long> tags = new TreeMap<>();
+    set.tools().forEach(t -> t.tags().forEach(tag -> tags.merge(tag, 1L, Long::sum)));
+    return "Generated "
+        + set.tools().size()
+        + " MCP tools from "
+        + set.source()
+        + " ("
+        + read
+        + " read, "
+        + (set.tools().size() - read)
+        + " write; tags: "
+        + (tags.isEmpty()
+            ? "none"
+            : tags.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")))
+        + "), "
+        + problems.warnings().size()
+        + (problems.warnings().size() == 1 ? " warning" : " warnings");
+  }
+
+  static String header(ToolSet set) {
+    return "Generated by " + PRODUCER + " from " + set.source() + " - do not edit";
+  }
+
+  private static GeneratedFile source(String code, String pkg, String simpleName) {
+    return GeneratedFile.text(
+        GeneratedFile.Root.SOURCES, pkg.replace('.', '/') + "/" + simpleName + ".java", code);
+  }
+
+  private static String template(GenerationRequest request) throws IOException {
+    if (request.templateDirectory().isPresent()) {
+      Path t = request.templateDirectory().get().resolve(CatalogEmitter.TEMPLATE);
+      if (Files.exists(t)) {
+        return Files.readString(t, StandardCharsets.UTF_8);
+      }
+    }
+    try (InputStream in =
+        Generator.class.getResourceAsStream("templates/" + CatalogEmitter.TEMPLATE)) {
+      if (in == null) {
+        throw new IOException("built-in template " + CatalogEmitter.TEMPLATE + " is missing");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A file's name relative to the base directory, with {@code /}; never absolute. */
+  public static String display(Path base, Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    Path b = base.toAbsolutePath().normalize();
+    Path shown = abs.startsWith(b) ? b.relativize(abs) : abs.getFileName();
+    return shown.toString().replace('\\', '/');
+  }
+
+  /** Warnings rendered one per line. */
+  public static List<String> render(List<Problem> problems) {
+    return problems.stream().map(Problem::render).toList();
+  }
+}
