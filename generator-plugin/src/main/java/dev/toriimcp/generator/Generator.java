@@ -50,7 +50,8 @@ public final class Generator {
         SpecLoader.load(
             request.spec(), display(request.baseDirectory(), request.spec()), overlays, problems);
     ToolSet set = null;
-    if (loaded.isPresent() && !problems.hasErrors()) {
+    if (loaded.isPresent()) {
+      // Overlay problems do not stop the model: every problem is reported in one run.
       set =
           ModelBuilder.build(
               loaded.get(),

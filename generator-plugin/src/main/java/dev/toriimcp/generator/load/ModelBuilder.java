@@ -96,6 +96,8 @@ public final class ModelBuilder {
   private ToolSet build() {
     List<ToolModel> tools = new ArrayList<>();
     Map<String, SourceLocation> explicitNames = new HashMap<>();
+    Set<ToolModel> explicit =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     JsonNode paths = root.path("paths");
     var pathIt = paths.fields();
     while (pathIt.hasNext()) {
@@ -124,7 +126,8 @@ public final class ModelBuilder {
           continue;
         }
         if (op.has(X_NAME)) {
-          SourceLocation first = explicitNames.putIfAbsent(tool.name(), tool.location());
+          SourceLocation first =
+              explicitNames.putIfAbsent(tool.name(), doc.locate(pointer + "/" + X_NAME));
           if (first != null) {
             problems.error(
                 "TORII-NAME-002",
@@ -135,23 +138,24 @@ public final class ModelBuilder {
                 doc.locate(pointer + "/" + X_NAME));
             continue;
           }
+          explicit.add(tool);
         }
         tools.add(tool);
       }
     }
-    tools = resolveDerivedCollisions(tools, explicitNames);
+    tools = resolveDerivedCollisions(tools, explicitNames.keySet(), explicit);
     String title = root.path("info").path("title").asText("API");
     return new ToolSet(title, doc.file(), tools);
   }
 
   /** Derived names that collide get {@code _2}, {@code _3}… in path order, with a warning. */
   private List<ToolModel> resolveDerivedCollisions(
-      List<ToolModel> tools, Map<String, SourceLocation> explicitNames) {
+      List<ToolModel> tools, Set<String> explicitNames, Set<ToolModel> explicit) {
     Map<String, Integer> seen = new HashMap<>();
-    explicitNames.keySet().forEach(n -> seen.put(n, 1));
+    explicitNames.forEach(n -> seen.put(n, 1));
     List<ToolModel> out = new ArrayList<>();
     for (ToolModel t : tools) {
-      if (explicitNames.containsKey(t.name()) && explicitNames.get(t.name()).equals(t.location())) {
+      if (explicit.contains(t)) {
         out.add(t);
         continue;
       }

@@ -33,8 +33,8 @@ public final class OverlayApplier {
 
   private OverlayApplier() {}
 
-  /** Applies one overlay document to {@code target} in place. */
-  public static void apply(LocatedDocument overlay, ObjectNode target, Problems problems) {
+  /** Applies one overlay document to the description {@code target} in place. */
+  public static void apply(LocatedDocument overlay, LocatedDocument target, Problems problems) {
     JsonNode root = overlay.root();
     if (!root.isObject()) {
       problems.error(
@@ -61,7 +61,12 @@ public final class OverlayApplier {
   }
 
   private static void applyAction(
-      LocatedDocument overlay, JsonNode action, String at, ObjectNode doc, Problems problems) {
+      LocatedDocument overlay,
+      JsonNode action,
+      String at,
+      LocatedDocument target,
+      Problems problems) {
+    ObjectNode doc = (ObjectNode) target.root();
     JsonNode targetNode = action.path("target");
     if (!targetNode.isTextual() || !targetNode.asText().startsWith("$")) {
       problems.error(
@@ -116,10 +121,12 @@ public final class OverlayApplier {
     }
     for (List<Object> p : paths) {
       JsonNode node = nodeAt(doc, p);
+      String pointer = pointer(p);
       if (node instanceof ArrayNode array) {
+        target.overlaid(pointer + "/" + array.size(), overlay.locate(at + "/update"));
         array.add(update.deepCopy());
       } else if (node instanceof ObjectNode object && update.isObject()) {
-        merge(object, (ObjectNode) update);
+        merge(object, (ObjectNode) update, pointer, overlay, at + "/update", target);
       } else {
         problems.error(
             "TORII-OVERLAY-004",
@@ -133,18 +140,38 @@ public final class OverlayApplier {
     }
   }
 
-  /** Recursive merge: objects merge, everything else replaces. */
-  static void merge(ObjectNode into, ObjectNode from) {
+  /**
+   * Recursive merge: objects merge, everything else replaces. Each node set is recorded as coming
+   * from the overlay line that set it.
+   */
+  private static void merge(
+      ObjectNode into,
+      ObjectNode from,
+      String pointer,
+      LocatedDocument overlay,
+      String overlayPointer,
+      LocatedDocument target) {
     Iterator<Map.Entry<String, JsonNode>> it = from.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
+      String key = DocumentReader.escape(e.getKey());
       JsonNode existing = into.get(e.getKey());
       if (existing instanceof ObjectNode eo && e.getValue() instanceof ObjectNode vo) {
-        merge(eo, vo);
+        merge(eo, vo, pointer + "/" + key, overlay, overlayPointer + "/" + key, target);
       } else {
         into.set(e.getKey(), e.getValue().deepCopy());
+        target.overlaid(pointer + "/" + key, overlay.locate(overlayPointer + "/" + key));
       }
     }
+  }
+
+  private static String pointer(List<Object> path) {
+    StringBuilder sb = new StringBuilder();
+    for (Object step : path) {
+      sb.append('/')
+          .append(step instanceof Integer i ? i.toString() : DocumentReader.escape((String) step));
+    }
+    return sb.toString();
   }
 
   private static JsonNode nodeAt(JsonNode root, List<Object> path) {

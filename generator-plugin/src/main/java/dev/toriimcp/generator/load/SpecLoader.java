@@ -1,6 +1,5 @@
 package dev.toriimcp.generator.load;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toriimcp.generator.problem.Problems;
 import dev.toriimcp.generator.problem.SourceLocation;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -55,10 +54,9 @@ public final class SpecLoader {
           doc.locate(version.isEmpty() ? "" : "/openapi"));
       return Optional.empty();
     }
-    ObjectNode root = (ObjectNode) doc.root();
     for (Named overlay : overlays) {
       DocumentReader.read(overlay.path(), overlay.name(), "TORII-OVERLAY-001", problems)
-          .ifPresent(o -> OverlayApplier.apply(o, root, problems));
+          .ifPresent(o -> OverlayApplier.apply(o, doc, problems));
     }
     validate(doc, problems);
     return Optional.of(new Loaded(doc, v30));
