@@ -99,12 +99,9 @@ public final class CatalogEmitter {
       int toolCount,
       long readCount,
       long writeCount,
-      List<Count> tags,
-      List<Count> verbs,
+      String tags,
+      String verbs,
       List<ToolView> tools) {}
-
-  /** A label and how many tools have it. */
-  public record Count(String name, long count) {}
 
   /** One tool as the template sees it; text is already Markdown-safe. */
   public record ToolView(
@@ -172,9 +169,16 @@ public final class CatalogEmitter {
         set.tools().size(),
         read,
         set.tools().size() - read,
-        tags.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList(),
-        verbs.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList(),
+        counts(tags),
+        counts(verbs),
         tools);
+  }
+
+  private static String counts(Map<String, Long> counts) {
+    return counts.isEmpty()
+        ? "none"
+        : String.join(
+            ", ", counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
   }
 
   private static String annotations(ToolModel t) {
