@@ -2,6 +2,7 @@ package dev.toriimcp.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,9 @@ public final class SandboxOptions {
   /** The seed of the standard demo data. */
   public static final long DEFAULT_SEED = 20260302L;
 
+  /** The default date the demo data describes (see {@link #dataDate()}). */
+  public static final LocalDate DEFAULT_DATA_DATE = SeedData.DEFAULT_DATA_DATE;
+
   /** The sandbox's API key: well-known demo data, not a secret. */
   public static final String DEFAULT_API_KEY = "sandbox-demo-key";
 
@@ -25,6 +29,7 @@ public final class SandboxOptions {
   private final Duration latency;
   private final boolean rateLimitHeaders;
   private final String apiKey;
+  private final LocalDate dataDate;
 
   private SandboxOptions(Builder b) {
     this.host = b.host;
@@ -35,6 +40,7 @@ public final class SandboxOptions {
     this.latency = b.latency;
     this.rateLimitHeaders = b.rateLimitHeaders;
     this.apiKey = b.apiKey;
+    this.dataDate = b.dataDate;
   }
 
   public static SandboxOptions defaults() {
@@ -132,6 +138,15 @@ public final class SandboxOptions {
     return apiKey;
   }
 
+  /**
+   * The date the demo data describes. Seeded dates (contract terms, last visits, audit history) are
+   * relative to it; the default is the fixed {@link #DEFAULT_DATA_DATE} so that the data is
+   * identical on every run. Use today's date for demos that should look current.
+   */
+  public LocalDate dataDate() {
+    return dataDate;
+  }
+
   /** Builder for {@link SandboxOptions}. */
   public static final class Builder {
     private String host = "127.0.0.1";
@@ -142,6 +157,7 @@ public final class SandboxOptions {
     private Duration latency = Duration.ZERO;
     private boolean rateLimitHeaders = true;
     private String apiKey = DEFAULT_API_KEY;
+    private LocalDate dataDate = DEFAULT_DATA_DATE;
 
     private Builder() {}
 
@@ -197,6 +213,11 @@ public final class SandboxOptions {
         throw new IllegalArgumentException("apiKey must not be blank");
       }
       this.apiKey = apiKey;
+      return this;
+    }
+
+    public Builder dataDate(LocalDate dataDate) {
+      this.dataDate = Objects.requireNonNull(dataDate);
       return this;
     }
 

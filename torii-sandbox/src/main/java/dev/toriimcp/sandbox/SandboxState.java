@@ -3,6 +3,7 @@ package dev.toriimcp.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ public final class SandboxState {
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Clock clock;
+  private final LocalDate dataDate;
 
   final List<Role> roles = new ArrayList<>();
   final Map<Integer, User> users = new LinkedHashMap<>();
@@ -51,8 +53,19 @@ public final class SandboxState {
   int nextActionExecutionId;
   int nextWorkflowExecutionId;
 
-  SandboxState(Clock clock) {
+  SandboxState(Clock clock, LocalDate dataDate) {
     this.clock = clock;
+    this.dataDate = dataDate;
+  }
+
+  /** The date the demo data describes: seeded dates are relative to it. */
+  public LocalDate dataDate() {
+    return dataDate;
+  }
+
+  /** 09:00 UTC on the data date: "now" for the seeded records. */
+  public Instant asOf() {
+    return dataDate.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC);
   }
 
   Instant now() {

@@ -22,10 +22,8 @@ import java.util.Set;
  * ownerless file-sharing and cloud-storage apps and their contracts) do not depend on the seed.
  */
 final class SeedData {
-  /** The instant the demo data describes ("today" for the seed). */
-  static final Instant AS_OF = Instant.parse("2026-03-02T09:00:00Z");
-
-  static final LocalDate TODAY = LocalDate.ofInstant(AS_OF, ZoneOffset.UTC);
+  /** The default date the demo data describes ("today" for the seed). */
+  static final LocalDate DEFAULT_DATA_DATE = LocalDate.of(2026, 3, 2);
 
   static final int ADMIN_ID = 10001;
   static final int ALEX_CHEN_ID = 10002;
@@ -327,6 +325,8 @@ final class SeedData {
 
   private final SandboxState state;
   private final Random random;
+  private final Instant asOf;
+  private final LocalDate today;
   private final Map<String, CatalogApp> catalogByName = new LinkedHashMap<>();
   private final Map<String, App> appsByName = new LinkedHashMap<>();
   private final List<Integer> appOwnerPool = new ArrayList<>();
@@ -334,8 +334,11 @@ final class SeedData {
   private SeedData(SandboxState state, long seed) {
     this.state = state;
     this.random = new Random(seed);
+    this.asOf = state.asOf();
+    this.today = state.dataDate();
   }
 
+  /** Fills {@code state} with the demo org for {@code seed} as of {@link SandboxState#dataDate}. */
   static void populate(SandboxState state, long seed) {
     new SeedData(state, seed).run();
   }
@@ -598,7 +601,7 @@ final class SeedData {
       Set<String> emails) {
     String address = email != null ? email : ascii(first + "." + last) + "@" + SandboxState.DOMAIN;
     emails.add(address);
-    Instant created = AS_OF.minus(Duration.ofDays(30 + random.nextInt(1700)));
+    Instant created = asOf.minus(Duration.ofDays(30 + random.nextInt(1700)));
     created = created.plusSeconds(random.nextInt(36_000));
     Map<String, Object> fields = new LinkedHashMap<>();
     if (!nonHuman) {
@@ -699,10 +702,10 @@ final class SeedData {
               10 + random.nextInt(30),
               true,
               ADMIN_ID,
-              AS_OF.minus(Duration.ofDays(200 + random.nextInt(600))),
+              asOf.minus(Duration.ofDays(200 + random.nextInt(600))),
               List.of("manual"),
               null,
-              AS_OF.minus(Duration.ofHours(2 + random.nextInt(400))),
+              asOf.minus(Duration.ofHours(2 + random.nextInt(400))),
               Map.of("c_businessCriticality", "Medium", "c_dataClassification", "Internal"),
               null);
       state.apps.put(id, app);
@@ -766,7 +769,7 @@ final class SeedData {
       fields.put("c_ssoEnabled", random.nextDouble() < 0.65 ? "Yes" : "No");
       fields.put("c_costCenter", costCenter(category));
       if (random.nextDouble() < 0.5) {
-        fields.put("c_securityReviewDate", TODAY.minusDays(20 + random.nextInt(500)));
+        fields.put("c_securityReviewDate", today.minusDays(20 + random.nextInt(500)));
       }
     }
     List<String> sources = new ArrayList<>();
@@ -811,12 +814,12 @@ final class SeedData {
             storage ? 55 + random.nextInt(40) : random.nextInt(100),
             false,
             appState.equals("discovered") ? null : pick(new Integer[] {ADMIN_ID, PRIYA_ID}),
-            AS_OF.minus(Duration.ofDays(60 + random.nextInt(1500))),
+            asOf.minus(Duration.ofDays(60 + random.nextInt(1500))),
             sources,
             c.vendor(),
             closed
-                ? AS_OF.minus(Duration.ofDays(90 + random.nextInt(300)))
-                : AS_OF.minus(Duration.ofMinutes(5 + random.nextInt(60 * 24 * 10))),
+                ? asOf.minus(Duration.ofDays(90 + random.nextInt(300)))
+                : asOf.minus(Duration.ofMinutes(5 + random.nextInt(60 * 24 * 10))),
             fields,
             license);
     state.apps.put(app.id(), app);
@@ -966,18 +969,18 @@ final class SeedData {
       status = "deleted";
     }
     Instant created = user.creationTime().plus(Duration.ofDays(random.nextInt(120)));
-    if (created.isAfter(AS_OF)) {
-      created = AS_OF.minus(Duration.ofDays(1));
+    if (created.isAfter(asOf)) {
+      created = asOf.minus(Duration.ofDays(1));
     }
     Instant lastVisit =
         random.nextDouble() < 0.12
             ? null
-            : AS_OF.minus(Duration.ofMinutes(10 + random.nextInt(60 * 24 * 75)));
+            : asOf.minus(Duration.ofMinutes(10 + random.nextInt(60 * 24 * 75)));
     if (lastVisit != null && lastVisit.isBefore(created)) {
       lastVisit = created.plus(Duration.ofDays(1));
     }
     if (user.id() == ALEX_CHEN_ID && !alexRemoved) {
-      lastVisit = AS_OF.minus(Duration.ofDays(2 + random.nextInt(10)));
+      lastVisit = asOf.minus(Duration.ofDays(2 + random.nextInt(10)));
     }
     Money cost =
         app.license() != null && status.equals("active") ? app.license().pricePerLicense() : null;
@@ -1008,13 +1011,14 @@ final class SeedData {
     state.nextContractId = FIRST_CONTRACT_ID;
     notableContract(
         "Dropbox",
-        "Dropbox Business Advanced 2025-26",
+        "Dropbox Business Advanced (annual)",
         "active",
         MARCUS_ID,
         4_860_000,
         "USD",
-        "2025-07-01",
-        "2026-06-30",
+        8,
+        1,
+        1,
         60);
     notableContract(
         "WeTransfer",
@@ -1023,59 +1027,32 @@ final class SeedData {
         null,
         1_188_000,
         "EUR",
-        "2025-10-15",
-        "2026-10-14",
+        4,
+        15,
+        1,
         25);
     notableContract(
-        "pCloud",
-        "pCloud Business 2-year",
+        "pCloud", "pCloud Business 2-year", "active", MARCUS_ID, 900_000, "EUR", 11, 1, 2, 40);
+    notableContract(
+        "Wasabi", "Wasabi reserved capacity 50 TB", "active", null, 1_450_000, "GBP", 6, 1, 1, 0);
+    notableContract("Sync.com", "Sync Teams Pro", "expired", null, 420_000, "CAD", 26, 10, 1, 15);
+    notableContract(
+        "Box", "Box Enterprise Plus", "active", PRIYA_ID, 7_200_000, "USD", 10, 1, 1, 120);
+    notableContract(
+        "ShareFile", "ShareFile Premium", "expired", RYAN_ID, 1_560_000, "USD", 28, 1, 1, 20);
+    notableContract(
+        "Monday.com",
+        "monday.com Enterprise (80 seats)",
         "active",
         MARCUS_ID,
-        900_000,
-        "EUR",
-        "2025-04-01",
-        "2027-03-31",
-        40);
+        9_600_000,
+        "ILS",
+        3,
+        1,
+        1,
+        80);
     notableContract(
-        "Wasabi",
-        "Wasabi reserved capacity 50 TB",
-        "active",
-        null,
-        1_450_000,
-        "GBP",
-        "2025-09-01",
-        "2026-08-31",
-        0);
-    notableContract(
-        "Sync.com",
-        "Sync Teams Pro",
-        "expired",
-        null,
-        420_000,
-        "CAD",
-        "2024-01-10",
-        "2025-01-09",
-        15);
-    notableContract(
-        "Box",
-        "Box Enterprise Plus",
-        "active",
-        PRIYA_ID,
-        7_200_000,
-        "USD",
-        "2025-05-01",
-        "2026-04-30",
-        120);
-    notableContract(
-        "ShareFile",
-        "ShareFile Premium",
-        "expired",
-        RYAN_ID,
-        1_560_000,
-        "USD",
-        "2023-11-01",
-        "2024-10-31",
-        20);
+        "Hootsuite", "Hootsuite Professional", "inactive", null, 240_000, "GBP", 9, 1, 1, 5);
     String[] currencies = {
       "USD", "USD", "USD", "USD", "USD", "USD", "EUR", "EUR", "GBP", "GBP", "ILS", "CAD"
     };
@@ -1101,7 +1078,7 @@ final class SeedData {
       long amount = 10_000L * (30 + random.nextInt(2_400));
       boolean old = app.state().equals("closed") || random.nextDouble() < 0.25;
       if (old) {
-        LocalDate start = TODAY.minusDays(500 + random.nextInt(500));
+        LocalDate start = today.minusDays(500 + random.nextInt(500));
         String status =
             app.state().equals("closed") && random.nextBoolean() ? "terminated" : "expired";
         randomContract(
@@ -1118,13 +1095,13 @@ final class SeedData {
         LocalDate start;
         String status;
         if (r < 0.08) {
-          start = TODAY.plusDays(15 + random.nextInt(60));
+          start = today.plusDays(15 + random.nextInt(60));
           status = random.nextBoolean() ? "pipeline" : "inReview";
         } else if (r < 0.13) {
-          start = TODAY.minusDays(100 + random.nextInt(200));
+          start = today.minusDays(100 + random.nextInt(200));
           status = "inactive";
         } else {
-          start = TODAY.minusDays(random.nextInt(330));
+          start = today.minusDays(random.nextInt(330));
           status = "active";
         }
         String plan = app.license() != null ? app.license().name() : "Subscription";
@@ -1144,6 +1121,7 @@ final class SeedData {
     return state.contracts.values().stream().anyMatch(c -> c.idApp() == idApp);
   }
 
+  /** A fixed contract starting {@code monthsAgo} months before the data date. */
   private void notableContract(
       String appName,
       String name,
@@ -1151,30 +1129,26 @@ final class SeedData {
       Integer owner,
       long amount,
       String currency,
-      String start,
-      String end,
+      int monthsAgo,
+      int dayOfMonth,
+      int years,
       int licenses) {
+    LocalDate startDate = today.minusMonths(monthsAgo).withDayOfMonth(dayOfMonth);
+    LocalDate endDate = startDate.plusYears(years).minusDays(1);
     App app = appsByName.get(appName);
     Map<String, Object> values =
-        baseValues(
-            name,
-            app.id(),
-            status,
-            owner,
-            new Money(amount, currency),
-            LocalDate.parse(start),
-            LocalDate.parse(end));
+        baseValues(name, app.id(), status, owner, new Money(amount, currency), startDate, endDate);
     if (licenses > 0) {
       values.put("licenseCount", licenses);
     }
     values.put("autoRenewal", status.equals("active") ? "Yes" : "No");
     if (status.equals("active")) {
-      values.put("renewalDate", LocalDate.parse(end).plusDays(1));
-      values.put("cancellationDeadline", LocalDate.parse(end).minusDays(60));
+      values.put("renewalDate", endDate.plusDays(1));
+      values.put("cancellationDeadline", endDate.minusDays(60));
     }
     values.put("c_legalReviewed", "Yes");
     values.put("c_costCenter", "IT");
-    saveContract(values, ADMIN_ID, LocalDate.parse(start).minusDays(20));
+    saveContract(values, ADMIN_ID, startDate.minusDays(20));
   }
 
   private void randomContract(
@@ -1243,8 +1217,8 @@ final class SeedData {
             .atStartOfDay(ZoneOffset.UTC)
             .toInstant()
             .plusSeconds(32_400 + random.nextInt(28_800));
-    if (created.isAfter(AS_OF)) {
-      created = AS_OF.minus(Duration.ofDays(3));
+    if (created.isAfter(asOf)) {
+      created = asOf.minus(Duration.ofDays(3));
     }
     String source = random.nextDouble() < 0.8 ? "ui" : "api";
     Contract contract = new Contract(id, created, createdBy, source, values);
@@ -1287,7 +1261,14 @@ final class SeedData {
       ObjectNode p = contractProps(contract, app);
       p.putObject("oldValues").set("amount", initialAmount.toJson());
       p.putObject("newValues").set("amount", amount.toJson());
-      audit(pickAuditor(), min(t), "update_contract", "contracts", "/contracts/" + id, "put", p);
+      audit(
+          pickAuditor(),
+          within(created, t),
+          "update_contract",
+          "contracts",
+          "/contracts/" + id,
+          "put",
+          p);
     }
     if (statusChanged) {
       String previous = "inReview";
@@ -1296,11 +1277,18 @@ final class SeedData {
         p.putObject("oldValues").put("status", previous);
         p.putObject("newValues").put("status", "active");
         t = t.plus(Duration.ofHours(5 + random.nextInt(100)));
-        audit(pickAuditor(), min(t), "update_contract", "contracts", "/contracts/" + id, "put", p);
+        audit(
+            pickAuditor(),
+            within(created, t),
+            "update_contract",
+            "contracts",
+            "/contracts/" + id,
+            "put",
+            p);
         previous = "active";
         LocalDate end = contract.endDate();
         t =
-            end != null && end.isBefore(TODAY)
+            end != null && end.isBefore(today)
                 ? end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3_600)
                 : t.plus(Duration.ofDays(30));
       } else {
@@ -1309,12 +1297,28 @@ final class SeedData {
       ObjectNode p = contractProps(contract, app);
       p.putObject("oldValues").put("status", previous);
       p.putObject("newValues").put("status", initialStatus);
-      audit(pickAuditor(), min(t), "update_contract", "contracts", "/contracts/" + id, "put", p);
+      audit(
+          pickAuditor(),
+          within(created, t),
+          "update_contract",
+          "contracts",
+          "/contracts/" + id,
+          "put",
+          p);
     }
   }
 
-  private static Instant min(Instant t) {
-    return t.isAfter(AS_OF) ? AS_OF.minus(Duration.ofMinutes(30)) : t;
+  /** {@code t}, or a random instant between {@code from} and the data instant if t is later. */
+  private Instant within(Instant from, Instant t) {
+    if (!t.isAfter(asOf)) {
+      return t;
+    }
+    long span = Math.max(2, Duration.between(from, asOf).getSeconds());
+    return from.plusSeconds(1 + (long) (random.nextDouble() * (span - 1)));
+  }
+
+  private Instant min(Instant t) {
+    return t.isAfter(asOf) ? asOf.minus(Duration.ofMinutes(30)) : t;
   }
 
   private static ObjectNode contractProps(Contract contract, App app) {
@@ -1362,7 +1366,7 @@ final class SeedData {
       if (user.lifecycleStatus().equals("active")) {
         continue;
       }
-      Instant started = AS_OF.minus(Duration.ofDays(3 + random.nextInt(150)));
+      Instant started = asOf.minus(Duration.ofDays(3 + random.nextInt(150)));
       ObjectNode p = Json.object();
       p.put("idUser", user.id());
       p.put("email", user.email());
@@ -1411,7 +1415,7 @@ final class SeedData {
       if (app.state().equals("discovered")) {
         continue;
       }
-      Instant when = AS_OF.minus(Duration.ofDays(1 + random.nextInt(170)));
+      Instant when = asOf.minus(Duration.ofDays(1 + random.nextInt(170)));
       ObjectNode p = Json.object();
       p.put("idApp", app.id());
       p.put("appName", app.name());
@@ -1439,7 +1443,7 @@ final class SeedData {
     key.put("permissions", "admin");
     audit(
         state.users.get(ADMIN_ID),
-        AS_OF.minus(Duration.ofDays(40)),
+        asOf.minus(Duration.ofDays(40)),
         "create_public_api_key",
         "authentication",
         "/apiKeys",
@@ -1536,7 +1540,7 @@ final class SeedData {
     while (executions.size() < 90) {
       Workflow workflow = workflows.get(random.nextInt(workflows.size() - 1));
       User target = humans.get(random.nextInt(humans.size()));
-      Instant start = AS_OF.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 60)));
+      Instant start = asOf.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 60)));
       boolean stopped = false;
       for (Workflow.Action step : workflow.actions()) {
         Instant run = start.plusSeconds(5 + random.nextInt(60));
@@ -1547,7 +1551,7 @@ final class SeedData {
           break;
         }
         double r = random.nextDouble();
-        if (start.isAfter(AS_OF.minus(Duration.ofHours(3))) && r < 0.5) {
+        if (start.isAfter(asOf.minus(Duration.ofHours(3))) && r < 0.5) {
           status = "running";
         } else if (r < 0.16) {
           status = "failed";
@@ -1610,14 +1614,14 @@ final class SeedData {
         workflowAudit(pickAuditor(), min(when), "update_workflow", w, "updated");
       }
       if (!w.isActive()) {
-        workflowAudit(by, AS_OF.minus(Duration.ofDays(12)), "update_workflow", w, "deactivated");
+        workflowAudit(by, asOf.minus(Duration.ofDays(12)), "update_workflow", w, "deactivated");
       }
     }
     for (int i = 0; i < 6; i++) {
       Workflow w = workflows.get(random.nextInt(workflows.size() - 1));
       workflowAudit(
           pickAuditor(),
-          AS_OF.minus(Duration.ofHours(5 + random.nextInt(1_000))),
+          asOf.minus(Duration.ofHours(5 + random.nextInt(1_000))),
           "workflow_triggered_manually",
           w,
           "triggered");
@@ -1642,7 +1646,7 @@ final class SeedData {
       boolean active,
       int version,
       List<Workflow.Action> actions) {
-    Instant created = AS_OF.minus(Duration.ofDays(120 + random.nextInt(500)));
+    Instant created = asOf.minus(Duration.ofDays(120 + random.nextInt(500)));
     int author = id % 2 == 0 ? PRIYA_ID : ADMIN_ID;
     state.workflows.put(
         id,
@@ -1715,7 +1719,7 @@ final class SeedData {
             "expenseReport",
             "expenses-2026-02.csv",
             "text/csv",
-            AS_OF.minus(Duration.ofDays(20)),
+            asOf.minus(Duration.ofDays(20)),
             MARCUS_ID,
             csv.getBytes(StandardCharsets.UTF_8)));
     state.nextFileId++;
@@ -1727,7 +1731,7 @@ final class SeedData {
             "attachment",
             "dropbox-order-form-2025.txt",
             "text/plain",
-            AS_OF.minus(Duration.ofDays(245)),
+            asOf.minus(Duration.ofDays(245)),
             MARCUS_ID,
             order.getBytes(StandardCharsets.UTF_8)));
     state.nextFileId++;

@@ -38,7 +38,7 @@ public final class ToriiSandbox implements AutoCloseable {
 
   /** Builds the seeded org and starts serving it. */
   public static ToriiSandbox start(SandboxOptions options) {
-    SandboxState state = new SandboxState(options.clock());
+    SandboxState state = new SandboxState(options.clock(), options.dataDate());
     SeedData.populate(state, options.seed());
     Cursors cursors = new Cursors(options.seed());
     Views views = new Views(state);
@@ -123,8 +123,9 @@ public final class ToriiSandbox implements AutoCloseable {
   /**
    * Runs a sandbox until the process is stopped.
    *
-   * <p>Usage: {@code ToriiSandbox [--port N] [--host H] [--seed N] [--rate-limits]}. {@code
-   * --rate-limits} applies Torii's documented per-operation limits.
+   * <p>Usage: {@code ToriiSandbox [--port N] [--host H] [--seed N] [--rate-limits] [--today |
+   * --data-date YYYY-MM-DD]}. {@code --rate-limits} applies Torii's documented per-operation
+   * limits; {@code --today} dates the demo data to the current day.
    */
   public static void main(String[] args) throws InterruptedException {
     SandboxOptions.Builder builder = SandboxOptions.builder().port(8484);
@@ -136,10 +137,12 @@ public final class ToriiSandbox implements AutoCloseable {
         case "--host" -> builder.host(value(list, ++i, arg));
         case "--seed" -> builder.seed(Long.parseLong(value(list, ++i, arg)));
         case "--rate-limits" -> builder.rateLimits(SandboxOptions.documentedRateLimits());
+        case "--today" -> builder.dataDate(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        case "--data-date" -> builder.dataDate(java.time.LocalDate.parse(value(list, ++i, arg)));
         case "--help", "-h" -> {
           System.out.println(
               "Usage: ToriiSandbox [--port N (default 8484, 0 = free)] [--host H] [--seed N]"
-                  + " [--rate-limits]");
+                  + " [--rate-limits] [--today | --data-date YYYY-MM-DD]");
           return;
         }
         default -> throw new IllegalArgumentException("Unknown argument: " + arg);

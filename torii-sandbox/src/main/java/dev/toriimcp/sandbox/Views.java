@@ -138,7 +138,7 @@ final class Views {
     }
     List<UserApp> licensed =
         state.usersOfApp(app.id()).stream().filter(ua -> ua.annualCost() != null).toList();
-    long cutoff = SeedData.AS_OF.minusSeconds(90L * 24 * 3600).toEpochMilli();
+    long cutoff = state.asOf().minusSeconds(90L * 24 * 3600).toEpochMilli();
     int active =
         (int)
             licensed.stream()
@@ -211,13 +211,12 @@ final class Views {
     node.put(
         "identitySourcesDeletionTime",
         user.isDeletedInIdentitySources()
-            ? Json.time(SeedData.AS_OF.minusSeconds(86_400L * 9))
+            ? Json.time(state.asOf().minusSeconds(86_400L * 9))
             : null);
     node.put("isUserRemovedFromApp", userApp.isUserRemovedFromApp());
     node.put("isOwnerNotifiedToRemoveUser", userApp.isUserRemovedFromApp());
     node.put(
-        "isNewUserInApp",
-        userApp.creationTime().isAfter(SeedData.AS_OF.minusSeconds(86_400L * 30)));
+        "isNewUserInApp", userApp.creationTime().isAfter(state.asOf().minusSeconds(86_400L * 30)));
     node.put("isExternal", user.isExternal());
     node.put("isDeletedInIdentitySources", user.isDeletedInIdentitySources());
     node.put("isOffboardingIgnored", false);
