@@ -42,6 +42,11 @@ public final class Generator {
    */
   public static ToolSet model(GenerationRequest request, Problems problems)
       throws GenerationException {
+    return build(request, load(request, problems), problems);
+  }
+
+  private static SpecLoader.Loaded load(GenerationRequest request, Problems problems)
+      throws GenerationException {
     List<SpecLoader.Named> overlays = new ArrayList<>();
     for (Path o : request.overlays()) {
       overlays.add(new SpecLoader.Named(o, display(request.baseDirectory(), o)));
@@ -49,16 +54,22 @@ public final class Generator {
     Optional<SpecLoader.Loaded> loaded =
         SpecLoader.load(
             request.spec(), display(request.baseDirectory(), request.spec()), overlays, problems);
-    ToolSet set = null;
-    if (loaded.isPresent()) {
-      // Overlay problems do not stop the model: every problem is reported in one run.
-      set =
-          ModelBuilder.build(
-              loaded.get(),
-              new ModelBuilder.Options(request.toolPrefix(), request.autoPagination()),
-              problems);
+    if (loaded.isEmpty()) {
+      throw new GenerationException(problems.sorted());
     }
-    if (problems.hasErrors() || set == null) {
+    return loaded.get();
+  }
+
+  private static ToolSet build(
+      GenerationRequest request, SpecLoader.Loaded loaded, Problems problems)
+      throws GenerationException {
+    // Overlay problems do not stop the model: every problem is reported in one run.
+    ToolSet set =
+        ModelBuilder.build(
+            loaded,
+            new ModelBuilder.Options(request.toolPrefix(), request.autoPagination()),
+            problems);
+    if (problems.hasErrors()) {
       throw new GenerationException(problems.sorted());
     }
     return set;
@@ -67,6 +78,10 @@ public final class Generator {
   /** Every file the request generates, in a stable order, without touching the disk. */
   public static List<GeneratedFile> emit(GenerationRequest request, ToolSet set)
       throws IOException {
+    return emit(request, set, template(request));
+  }
+
+  private static List<GeneratedFile> emit(GenerationRequest request, ToolSet set, String template) {
     String header = header(set);
     JavaEmitter java =
         new JavaEmitter(set, request.packageName(), request.registryClassName(), header);
@@ -88,7 +103,7 @@ public final class Generator {
                 + "."
                 + request.registryClassName()
                 + "\n"));
-    files.addAll(CatalogEmitter.files(set, header, template(request)));
+    files.addAll(CatalogEmitter.files(set, header, template));
     return files;
   }
 
@@ -101,9 +116,19 @@ public final class Generator {
   public static GenerationResult generate(GenerationRequest request)
       throws GenerationException, CatalogOutOfDateException, IOException {
     Problems problems = new Problems();
-    ToolSet set = model(request, problems);
-    List<GeneratedFile> files = emit(request, set);
-    int written = OutputWriter.write(request.outputDirectory(), files);
+    SpecLoader.Loaded loaded = load(request, problems);
+    ToolSet set = build(request, loaded, problems);
+    String template = template(request);
+    String fingerprint = Fingerprint.of(request, loaded.document().root(), template);
+    List<GeneratedFile> files;
+    int written;
+    if (OutputWriter.upToDate(request.outputDirectory(), fingerprint)) {
+      files = OutputWriter.readCatalog(request.outputDirectory());
+      written = 0;
+    } else {
+      files = emit(request, set, template);
+      written = OutputWriter.write(request.outputDirectory(), files, fingerprint);
+    }
     if (request.catalogDirectory().isPresent()) {
       written += checkCatalog(request, files);
     }

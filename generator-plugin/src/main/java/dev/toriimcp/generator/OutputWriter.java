@@ -1,5 +1,6 @@
 package dev.toriimcp.generator;
 
+import dev.toriimcp.generator.emit.CatalogEmitter;
 import dev.toriimcp.generator.emit.GeneratedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +18,45 @@ import java.util.TreeSet;
  */
 final class OutputWriter {
   static final String MANIFEST = ".torii-mcp-manifest";
+  static final String STAMP = ".torii-mcp-inputs";
 
   private OutputWriter() {}
 
-  /** Writes every file (catalog files go to the output root too); returns how many changed. */
-  static int write(Path out, List<GeneratedFile> files) throws IOException {
+  /**
+   * True when the last run had the same input fingerprint and every file it wrote is still there.
+   */
+  static boolean upToDate(Path out, String fingerprint) throws IOException {
+    Path stamp = out.resolve(STAMP);
+    Path manifest = out.resolve(MANIFEST);
+    if (!Files.exists(stamp)
+        || !Files.exists(manifest)
+        || !Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(fingerprint)) {
+      return false;
+    }
+    for (String file : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+      if (!file.isBlank() && !Files.exists(out.resolve(file))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The catalog files a previous run left in the output directory. */
+  static List<GeneratedFile> readCatalog(Path out) throws IOException {
+    List<GeneratedFile> files = new ArrayList<>();
+    for (String name : List.of(CatalogEmitter.TOOLS_JSON, CatalogEmitter.TOOLS_MD)) {
+      files.add(
+          new GeneratedFile(
+              GeneratedFile.Root.CATALOG, name, Files.readAllBytes(out.resolve(name))));
+    }
+    return files;
+  }
+
+  /**
+   * Writes every file (catalog files go to the output root too), deletes files the previous run
+   * wrote and this one does not, and records the input fingerprint; returns how many files changed.
+   */
+  static int write(Path out, List<GeneratedFile> files, String fingerprint) throws IOException {
     Files.createDirectories(out);
     Set<String> now = new TreeSet<>();
     int changed = 0;
@@ -51,6 +86,7 @@ final class OutputWriter {
     }
     List<String> lines = new ArrayList<>(now);
     Files.write(manifest, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    Files.writeString(out.resolve(STAMP), fingerprint + "\n", StandardCharsets.UTF_8);
     return changed;
   }
 }

@@ -93,7 +93,11 @@ class GoldenTest {
       return out;
     }
     try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.filter(Files::isRegularFile).toList()) {
+      // Dot files are the writer's bookkeeping (manifest, input fingerprint), not output.
+      for (Path p :
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .toList()) {
         out.put(
             root.relativize(p).toString().replace('\\', '/'),
             Files.readString(p, StandardCharsets.UTF_8));

@@ -104,17 +104,29 @@ class ToriiGenerationTest {
   }
 
   @Test
-  void staleFilesAreDeleted() throws Exception {
+  void aChangedOverlayRegeneratesAndDeletesFilesNoLongerGenerated() throws Exception {
     Path out = tmp.resolve("stale");
     Generator.generate(torii(out));
-    Path old = out.resolve("dev/toriimcp/tools/schemas/list_all_torii_users.input.json");
-    assertTrue(Files.exists(old));
+    Path roles = out.resolve("dev/toriimcp/tools/ListAllToriiRoles.java");
+    assertTrue(Files.exists(roles));
+    Path exclude = tmp.resolve("exclude.yaml");
     Files.writeString(
-        out.resolve(".torii-mcp-manifest"),
-        Files.readString(out.resolve(".torii-mcp-manifest")) + "dev/toriimcp/tools/Removed.java\n");
-    Files.writeString(out.resolve("dev/toriimcp/tools/Removed.java"), "class Removed {}");
-    Generator.generate(torii(out));
-    assertTrue(!Files.exists(out.resolve("dev/toriimcp/tools/Removed.java")));
+        exclude,
+        "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n"
+            + "  - target: $.paths['/roles'].get\n    update: {x-mcp-exclude: true}\n");
+    GenerationRequest base = torii(out);
+    List<Path> overlays = new ArrayList<>(base.overlays());
+    overlays.add(exclude);
+    GenerationRequest fewer =
+        GenerationRequest.of(REPO, SPEC, overlays, out)
+            .withPackage("dev.toriimcp.tools", "ToriiTools")
+            .withToolPrefix("torii")
+            .withTemplates(REPO.resolve("templates"));
+    assertTrue(Generator.generate(fewer).written() > 0);
+    assertTrue(!Files.exists(roles), "the excluded tool's class is deleted");
+    assertTrue(
+        !Files.exists(out.resolve("dev/toriimcp/tools/schemas/list_all_torii_roles.input.json")));
+    assertEquals(0, Generator.generate(fewer).written());
   }
 
   @Test
