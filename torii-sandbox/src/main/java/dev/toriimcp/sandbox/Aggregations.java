@@ -36,8 +36,7 @@ final class Aggregations {
     }
     JsonNode options = spec.path("options");
     if ("metric".equals(type)) {
-      return Json.NODES.numberNode(
-          metric(options.path("metricFunction").asText("total"), field, items));
+      return number(metric(options.path("metricFunction").asText("total"), field, items));
     }
     if (!"groupBy".equals(type)) {
       throw ApiException.badRequest(
@@ -75,7 +74,7 @@ final class Aggregations {
       bucket.set("key", groupKeys.get(key));
       List<ObjectNode> members = groups.get(key);
       String function = options.path("metricFunction").asText("total");
-      bucket.put("value", metric(function, field, members));
+      bucket.set("value", number(metric(function, field, members)));
       bucket.put("groupCount", members.size());
       if (spec.path("aggs").isObject()) {
         bucket.set("aggregations", aggregate(spec.get("aggs"), members, keys));
@@ -83,6 +82,13 @@ final class Aggregations {
       buckets.add(bucket);
     }
     return buckets;
+  }
+
+  private static JsonNode number(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Json.NODES.numberNode((long) value);
+    }
+    return Json.NODES.numberNode(value);
   }
 
   private static double metric(String function, String field, List<ObjectNode> items) {

@@ -74,6 +74,15 @@ final class ApiRequest {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
+  /**
+   * The {@code fields} parameter, accepting both {@code fields=a,b} and the repeated form {@code
+   * fields=a&fields=b}.
+   */
+  String fields() {
+    List<String> values = query.get("fields");
+    return values == null ? null : String.join(",", values);
+  }
+
   /** Query parameter value, treating an empty string as absent. */
   String queryText(String name) {
     String value = query(name);

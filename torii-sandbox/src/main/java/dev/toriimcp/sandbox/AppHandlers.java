@@ -109,7 +109,7 @@ final class AppHandlers {
 
   private ApiResponse get(ApiRequest request) {
     App app = state.requireApp(request.pathInt("idApp"));
-    List<String> fields = FieldSelection.parse(request.query("fields"), DEFAULT_FIELDS, keys());
+    List<String> fields = FieldSelection.parse(request.fields(), DEFAULT_FIELDS, keys());
     ObjectNode node = FieldSelection.project(views.app(app), fields, List.of("id"));
     if (Boolean.TRUE.equals(request.queryBool("includeLicenses"))) {
       node.set("licenses", views.licenses(app));

@@ -70,7 +70,7 @@ final class ContractHandlers {
 
   private ApiResponse get(ApiRequest request) {
     Contract contract = state.requireContract(request.pathInt("idContract"));
-    List<String> fields = FieldSelection.parse(request.query("fields"), DEFAULT_FIELDS, keys());
+    List<String> fields = FieldSelection.parse(request.fields(), DEFAULT_FIELDS, keys());
     return ApiResponse.wrapped(
         "contract", FieldSelection.project(views.contract(contract), fields, List.of("id")));
   }

@@ -78,8 +78,7 @@ final class Listing {
 
   ObjectNode run(
       ApiRequest request, Cursors cursors, List<ObjectNode> items, Predicate<ObjectNode> filter) {
-    List<String> fields =
-        FieldSelection.parse(request.query("fields"), defaultFields, allowedFields);
+    List<String> fields = FieldSelection.parse(request.fields(), defaultFields, allowedFields);
     int size = request.queryInt("size", 1, maxSize, defaultSize);
     Predicate<ObjectNode> predicate = filter;
     for (String name : request.queryNames()) {

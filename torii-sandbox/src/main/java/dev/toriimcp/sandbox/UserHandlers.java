@@ -125,16 +125,14 @@ final class UserHandlers {
       filter = filter.and(node -> ids.contains(node.get("id").asInt()));
     }
     String view = request.queryText("view");
-    Set<Integer> viewIds = null;
     if (view != null) {
       Params.oneOf("view", view, VIEWS);
-      viewIds = new HashSet<>();
+      Set<Integer> inView = new HashSet<>();
       for (User user : state.users.values()) {
         if (inView(user, view)) {
-          viewIds.add(user.id());
+          inView.add(user.id());
         }
       }
-      Set<Integer> inView = viewIds;
       filter = filter.and(node -> inView.contains(node.get("id").asInt()));
     }
     List<ObjectNode> items = new ArrayList<>();
@@ -188,7 +186,7 @@ final class UserHandlers {
 
   private ApiResponse get(ApiRequest request) {
     User user = state.requireUser(request.pathInt("idUser"));
-    List<String> fields = FieldSelection.parse(request.query("fields"), DEFAULT_FIELDS, keys());
+    List<String> fields = FieldSelection.parse(request.fields(), DEFAULT_FIELDS, keys());
     return ApiResponse.wrapped("user", FieldSelection.project(views.user(user), fields, ALWAYS));
   }
 
@@ -251,8 +249,7 @@ final class UserHandlers {
   private ApiResponse apps(ApiRequest request) {
     User user = state.requireUser(request.pathInt("idUser"));
     List<String> keys = userAppKeys();
-    List<String> fields =
-        FieldSelection.parse(request.query("fields"), USER_APP_DEFAULT_FIELDS, keys);
+    List<String> fields = FieldSelection.parse(request.fields(), USER_APP_DEFAULT_FIELDS, keys);
     Predicate<ObjectNode> filter = node -> true;
     Boolean removed = request.queryBool("isUserRemovedFromApp");
     if (removed != null) {
@@ -294,7 +291,7 @@ final class UserHandlers {
   private ApiResponse app(ApiRequest request) {
     UserApp userApp = requireUserApp(request);
     List<String> fields =
-        FieldSelection.parse(request.query("fields"), USER_APP_DEFAULT_FIELDS, userAppKeys());
+        FieldSelection.parse(request.fields(), USER_APP_DEFAULT_FIELDS, userAppKeys());
     return ApiResponse.wrapped(
         "app", FieldSelection.project(views.userApp(userApp), fields, List.of("id")));
   }
