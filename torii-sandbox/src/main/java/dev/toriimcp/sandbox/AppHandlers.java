@@ -134,8 +134,8 @@ final class AppHandlers {
       throw ApiException.badRequest("Send either \"primaryOwner\" or the deprecated \"owner\"");
     }
     Map<String, Object> changes = new LinkedHashMap<>();
-    body.fields()
-        .forEachRemaining(
+    body.properties()
+        .forEach(
             e -> {
               String key = e.getKey().equals("owner") ? "primaryOwner" : e.getKey();
               Object value = FieldValues.parse(writable.get(key), e.getValue(), state);

@@ -9,10 +9,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.Promise;
 
 /**
  * Files: pre-signed upload URLs, direct multipart upload, file info and download redirects. The
@@ -119,8 +121,10 @@ final class FileHandlers {
     MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
     parser.setMaxMemoryFileSize(SandboxHandler.MAX_BODY_BYTES);
     parser.setMaxLength(SandboxHandler.MAX_BODY_BYTES);
-    try (MultiPartFormData.Parts parts =
-        parser.parse(Content.Source.from(ByteBuffer.wrap(request.body()))).get()) {
+    CompletableFuture<MultiPartFormData.Parts> parsed = new CompletableFuture<>();
+    parser.parse(
+        Content.Source.from(ByteBuffer.wrap(request.body())), Promise.Invocable.toPromise(parsed));
+    try (MultiPartFormData.Parts parts = parsed.get()) {
       MultiPart.Part typePart = parts.getFirst("type");
       MultiPart.Part filePart = parts.getFirst("file");
       if (typePart == null) {

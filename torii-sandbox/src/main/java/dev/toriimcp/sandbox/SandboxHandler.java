@@ -1,11 +1,12 @@
 package dev.toriimcp.sandbox;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -145,14 +146,16 @@ final class SandboxHandler extends Handler.Abstract {
     if (declared > MAX_BODY_BYTES) {
       throw new ApiException(413, "Payload content length greater than maximum allowed");
     }
-    try {
-      return Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    byte[] body;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      body = in.readNBytes(MAX_BODY_BYTES + 1);
+    } catch (IOException e) {
       throw new ApiException(400, "Request body could not be read");
-    } catch (ExecutionException e) {
+    }
+    if (body.length > MAX_BODY_BYTES) {
       throw new ApiException(413, "Payload content length greater than maximum allowed");
     }
+    return body;
   }
 
   private static Map<String, List<String>> query(Request request) {

@@ -231,7 +231,7 @@ final class WorkflowHandlers {
     properties.put("idWorkflow", workflow.id());
     properties.put("workflowName", workflow.name());
     properties.put("idWorkflowExecution", execution);
-    body.fields().forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
+    body.properties().forEach(e -> properties.set(e.getKey(), e.getValue()));
     state.workflowAudit.add(
         new WorkflowAuditEntry(
             admin.id(),
