@@ -119,12 +119,13 @@ class ErrorsTest {
   }
 
   @Test
-  void parameterWithoutLocation() throws Exception {
+  void undeclaredPathParameter() throws Exception {
+    // A parameter with an unknown location is left out with a warning, so {id} is undeclared.
     assertEquals(
         List.of(
-            "[TORII-SPEC-005] a parameter needs a `name` and `in` (path, query, header or cookie)"
-                + " (api.yaml:8:11)"),
-        errors(SPEC.replace("in: query", "in: body")));
+            "[TORII-SPEC-006] path /users/{id} has {id}, but the operation declares no path"
+                + " parameter id (api.yaml:17:7)"),
+        errors(SPEC.replace("{name: id, in: path,", "{name: id, in: body,")));
   }
 
   @Test

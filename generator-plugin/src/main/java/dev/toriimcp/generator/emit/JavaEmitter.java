@@ -170,7 +170,7 @@ public final class JavaEmitter {
 
     TypeSpec.Builder cls =
         TypeSpec.classBuilder(self)
-            .addJavadoc(javadocOf(tool))
+            .addJavadoc("$L", javadocOf(tool))
             .addAnnotation(generated())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(TOOL, input))

@@ -261,6 +261,22 @@ public final class ModelBuilder {
       }
     }
 
+    java.util.regex.Matcher template =
+        java.util.regex.Pattern.compile("\\{([^}/]+)}").matcher(path);
+    while (template.find()) {
+      String placeholder = template.group(1);
+      if (params.stream().noneMatch(p -> p.in.equals("path") && p.name.equals(placeholder))) {
+        problems.error(
+            "TORII-SPEC-006",
+            "path "
+                + path
+                + " has {"
+                + placeholder
+                + "}, but the operation declares no path parameter "
+                + placeholder,
+            doc.locate(pointer));
+      }
+    }
     ArgumentsBuilder args = new ArgumentsBuilder();
     if (pagination.isPresent()) {
       args.claim(Pagination.LIMIT);
@@ -352,7 +368,7 @@ public final class ModelBuilder {
           p = NODES.missingNode();
           break;
         }
-        resolvedAt = ref.substring(1);
+        resolvedAt = SchemaConverter.pointerOf(ref);
         JsonNode target = root.at(resolvedAt);
         if (target.isMissingNode()) {
           problems.error(
@@ -366,9 +382,9 @@ public final class ModelBuilder {
       String name = p.path("name").asText("");
       String in = p.path("in").asText("");
       if (name.isEmpty() || !Set.of("path", "query", "header", "cookie").contains(in)) {
-        problems.error(
-            "TORII-SPEC-005",
-            "a parameter needs a `name` and `in` (path, query, header or cookie)",
+        problems.warning(
+            "TORII-SPEC-W04",
+            "a parameter needs a `name` and `in` (path, query, header or cookie); it is left out",
             doc.locate(at));
         continue;
       }
@@ -468,7 +484,7 @@ public final class ModelBuilder {
     String at = pointer + "/requestBody";
     for (int hop = 0; body != null && hop < 16 && body.has("$ref"); hop++) {
       String ref = body.get("$ref").asText();
-      at = ref.startsWith("#") ? ref.substring(1) : at;
+      at = ref.startsWith("#") ? SchemaConverter.pointerOf(ref) : at;
       body = ref.startsWith("#") ? root.at(at) : null;
       if (body == null || body.isMissingNode()) {
         problems.error(
@@ -607,7 +623,7 @@ public final class ModelBuilder {
       if (!ref.startsWith("#")) {
         return false;
       }
-      at = ref.substring(1);
+      at = SchemaConverter.pointerOf(ref);
       s = root.at(at);
       if (!s.isObject()) {
         return false;
@@ -661,7 +677,7 @@ public final class ModelBuilder {
       if (!ref.startsWith("#")) {
         return s;
       }
-      s = root.at(ref.substring(1));
+      s = root.at(SchemaConverter.pointerOf(ref));
     }
     return s;
   }
@@ -700,7 +716,7 @@ public final class ModelBuilder {
         if (!ref.startsWith("#")) {
           return null;
         }
-        at = ref.substring(1);
+        at = SchemaConverter.pointerOf(ref);
         r = root.at(at);
       }
       JsonNode content = r.path("content");

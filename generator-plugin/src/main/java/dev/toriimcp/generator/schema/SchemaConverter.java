@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toriimcp.generator.load.LocatedDocument;
 import dev.toriimcp.generator.problem.Problems;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -109,7 +107,6 @@ public final class SchemaConverter {
     private final Direction direction;
     private final Map<String, String> nameByPointer = new LinkedHashMap<>();
     private final Map<String, JsonNode> converted = new LinkedHashMap<>();
-    private final Deque<String> inlining = new ArrayDeque<>();
 
     private Defs(Direction direction) {
       this.direction = direction;
@@ -389,7 +386,7 @@ public final class SchemaConverter {
       if (!ref.startsWith("#")) {
         return n;
       }
-      n = document.root().at(ref.substring(1));
+      n = document.root().at(pointerOf(ref));
     }
     return n == null ? NODES.missingNode() : n;
   }
@@ -402,7 +399,7 @@ public final class SchemaConverter {
           document.locate(pointer + "/$ref"));
       return NODES.objectNode();
     }
-    String target = decodeFragment(ref.substring(1));
+    String target = pointerOf(ref);
     JsonNode node = document.root().at(target);
     if (node.isMissingNode()) {
       problems.error(
@@ -411,22 +408,39 @@ public final class SchemaConverter {
           document.locate(pointer + "/$ref"));
       return NODES.objectNode();
     }
-    if (ref.startsWith(COMPONENT_PREFIX) && ref.indexOf('/', COMPONENT_PREFIX.length()) < 0) {
-      String component = decodeToken(ref.substring(COMPONENT_PREFIX.length()));
-      String name = defs.defName(target, component);
-      return NODES.objectNode().put("$ref", "#/$defs/" + name);
+    // Every local reference becomes a definition, converted once: references deep into other
+    // schemas would otherwise be inlined again at every use, which grows without bound on
+    // descriptions that reference nested properties of nested properties.
+    String name = defs.defName(target, defNameFor(ref));
+    return NODES.objectNode().put("$ref", "#/$defs/" + name);
+  }
+
+  /** {@code #/components/schemas/Pet} to {@code Pet}; other pointers to their joined segments. */
+  static String defNameFor(String ref) {
+    String path =
+        ref.startsWith(COMPONENT_PREFIX)
+            ? ref.substring(COMPONENT_PREFIX.length())
+            : ref.substring(2);
+    StringBuilder out = new StringBuilder();
+    for (String token : path.split("/")) {
+      String t = decodeToken(token);
+      if (t.isEmpty() || (out.length() > 0 && (t.equals("properties") || t.equals("items")))) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append('_');
+      }
+      out.append(t);
     }
-    if (defs.inlining.contains(target)) {
-      ObjectNode cut = NODES.objectNode();
-      cut.put("$comment", "recursive reference to " + ref + " cut here");
-      return cut;
-    }
-    defs.inlining.push(target);
-    try {
-      return convert(node, target, defs);
-    } finally {
-      defs.inlining.pop();
-    }
+    return dev.toriimcp.generator.model.Names.fit(out.toString(), 64);
+  }
+
+  /**
+   * The JSON pointer of a local reference: the fragment after {@code #}, percent-decoded (a
+   * reference may encode {@code {} as {@code %7B}).
+   */
+  public static String pointerOf(String ref) {
+    return decodeFragment(ref.substring(1));
   }
 
   private static String decodeFragment(String fragment) {
