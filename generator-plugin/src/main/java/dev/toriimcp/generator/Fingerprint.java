@@ -32,6 +32,7 @@ final class Fingerprint {
     line(digest, request.registryClassName());
     line(digest, request.toolPrefix());
     line(digest, String.valueOf(request.autoPagination()));
+    line(digest, String.valueOf(request.maxSchemaBytes()));
     line(digest, Generator.display(request.baseDirectory(), request.spec()));
     line(digest, template);
     line(digest, resolved.toString());

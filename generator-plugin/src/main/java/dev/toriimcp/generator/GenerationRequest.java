@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param registryClassName simple name of the generated registry
  * @param toolPrefix the word in derived tool names
  * @param autoPagination detect cursor pagination without {@code x-mcp-pagination}
+ * @param maxSchemaBytes size budget of one tool's input or output schema
  * @param catalogDirectory where the checked-in catalog lives, if it is checked
  * @param updateCatalog write the catalog there instead of failing on a difference
  * @param templateDirectory templates overriding the built-in ones
@@ -29,9 +30,13 @@ public record GenerationRequest(
     String registryClassName,
     String toolPrefix,
     boolean autoPagination,
+    int maxSchemaBytes,
     Optional<Path> catalogDirectory,
     boolean updateCatalog,
     Optional<Path> templateDirectory) {
+
+  /** The default size budget of one schema, in bytes of compact JSON. */
+  public static final int DEFAULT_MAX_SCHEMA_BYTES = 32768;
 
   public GenerationRequest {
     Objects.requireNonNull(baseDirectory, "baseDirectory");
@@ -56,6 +61,7 @@ public record GenerationRequest(
         "GeneratedTools",
         "",
         true,
+        DEFAULT_MAX_SCHEMA_BYTES,
         Optional.empty(),
         false,
         Optional.empty());
@@ -71,6 +77,7 @@ public record GenerationRequest(
         registry,
         toolPrefix,
         autoPagination,
+        maxSchemaBytes,
         catalogDirectory,
         updateCatalog,
         templateDirectory);
@@ -86,6 +93,7 @@ public record GenerationRequest(
         registryClassName,
         prefix,
         autoPagination,
+        maxSchemaBytes,
         catalogDirectory,
         updateCatalog,
         templateDirectory);
@@ -101,8 +109,25 @@ public record GenerationRequest(
         registryClassName,
         toolPrefix,
         autoPagination,
+        maxSchemaBytes,
         Optional.of(directory),
         update,
+        templateDirectory);
+  }
+
+  public GenerationRequest withMaxSchemaBytes(int bytes) {
+    return new GenerationRequest(
+        baseDirectory,
+        spec,
+        overlays,
+        outputDirectory,
+        packageName,
+        registryClassName,
+        toolPrefix,
+        autoPagination,
+        bytes,
+        catalogDirectory,
+        updateCatalog,
         templateDirectory);
   }
 
@@ -116,6 +141,7 @@ public record GenerationRequest(
         registryClassName,
         toolPrefix,
         autoPagination,
+        maxSchemaBytes,
         catalogDirectory,
         updateCatalog,
         Optional.ofNullable(directory));

@@ -67,7 +67,8 @@ public final class Generator {
     ToolSet set =
         ModelBuilder.build(
             loaded,
-            new ModelBuilder.Options(request.toolPrefix(), request.autoPagination()),
+            new ModelBuilder.Options(
+                request.toolPrefix(), request.autoPagination(), request.maxSchemaBytes()),
             problems);
     if (problems.hasErrors()) {
       throw new GenerationException(problems.sorted());

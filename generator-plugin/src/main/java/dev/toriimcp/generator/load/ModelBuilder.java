@@ -15,6 +15,7 @@ import dev.toriimcp.generator.model.ToolSet;
 import dev.toriimcp.generator.model.Verb;
 import dev.toriimcp.generator.problem.Problems;
 import dev.toriimcp.generator.problem.SourceLocation;
+import dev.toriimcp.generator.schema.SchemaBudget;
 import dev.toriimcp.generator.schema.SchemaConverter;
 import dev.toriimcp.generator.schema.SchemaConverter.Defs;
 import dev.toriimcp.generator.schema.SchemaConverter.Direction;
@@ -71,8 +72,10 @@ public final class ModelBuilder {
    * @param toolPrefix the word in derived tool names ({@code list_all_<prefix>_users}); may be
    *     empty
    * @param autoPagination detect cursor pagination where no {@code x-mcp-pagination} says so
+   * @param maxSchemaBytes size budget of one tool schema; larger ones lose their deepest
+   *     definitions
    */
-  public record Options(String toolPrefix, boolean autoPagination) {}
+  public record Options(String toolPrefix, boolean autoPagination, int maxSchemaBytes) {}
 
   private final LocatedDocument doc;
   private final JsonNode root;
@@ -309,7 +312,9 @@ public final class ModelBuilder {
       input.set("$defs", inputDefs.toJson());
     }
 
+    budget(input, name, "input", pointer);
     Optional<ObjectNode> output = outputSchema(success, pagination);
+    output.ifPresent(o -> budget(o, name, "output", pointer));
     Verb verb = verb(name, method, path, op, pointer);
     String summary = op.path("summary").asText("").strip();
     String description =
@@ -336,6 +341,32 @@ public final class ModelBuilder {
         input,
         output,
         location);
+  }
+
+  private final SchemaBudget budget = new SchemaBudget();
+
+  private void budget(ObjectNode schema, String tool, String which, String pointer) {
+    int before = SchemaBudget.size(schema);
+    budget
+        .fit(schema, options.maxSchemaBytes())
+        .ifPresent(
+            depth ->
+                problems.warning(
+                    "TORII-SCHEMA-W02",
+                    "the "
+                        + which
+                        + " schema of "
+                        + tool
+                        + " is "
+                        + before
+                        + " bytes; definitions deeper than level "
+                        + depth
+                        + " are left out to fit "
+                        + options.maxSchemaBytes()
+                        + " bytes ("
+                        + SchemaBudget.size(schema)
+                        + " now)",
+                    doc.locate(pointer)));
   }
 
   // ---- parameters -------------------------------------------------------------------------

@@ -65,6 +65,13 @@ public final class GenerateMojo extends AbstractMojo {
   private boolean autoPagination;
 
   /**
+   * Size budget of one tool's input or output schema, in bytes of compact JSON. Larger schemas lose
+   * their deepest definitions (with a warning) so that {@code tools/list} stays usable.
+   */
+  @Parameter(property = "mcp.maxSchemaBytes", defaultValue = "32768")
+  private int maxSchemaBytes;
+
+  /**
    * Directory of the checked-in tool catalog ({@code TOOLS.md}, {@code tools.json}). When set, the
    * build fails if the catalog differs from what the inputs generate.
    */
@@ -140,6 +147,7 @@ public final class GenerateMojo extends AbstractMojo {
         registryClassName,
         toolPrefix,
         autoPagination,
+        maxSchemaBytes,
         java.util.Optional.ofNullable(catalogDirectory).map(File::toPath),
         updateCatalog,
         java.util.Optional.ofNullable(templateDirectory).map(File::toPath));

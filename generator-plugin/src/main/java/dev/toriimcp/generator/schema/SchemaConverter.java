@@ -7,8 +7,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toriimcp.generator.load.LocatedDocument;
 import dev.toriimcp.generator.problem.Problems;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -99,14 +106,43 @@ public final class SchemaConverter {
     return new Defs(direction);
   }
 
+  /** Names of definitions, one per referenced pointer, unique across the whole description. */
+  private final Map<String, String> defNames = new HashMap<>();
+
+  private final Set<String> usedDefNames = new HashSet<>();
+
+  /** Definitions converted once per direction and shared by every document that uses them. */
+  private final Map<Direction, Map<String, Converted>> converted = new EnumMap<>(Direction.class);
+
+  /** While a definition is converted: the pointers it references directly. */
+  private final Deque<List<String>> recording = new ArrayDeque<>();
+
+  private record Converted(JsonNode schema, List<String> references) {}
+
+  private String globalName(String pointer, String componentName) {
+    return defNames.computeIfAbsent(
+        pointer,
+        p -> {
+          String base = componentName.replaceAll("[^A-Za-z0-9_.-]", "_");
+          if (base.isEmpty()) {
+            base = "Schema";
+          }
+          String name = base;
+          int n = 2;
+          while (!usedDefNames.add(name)) {
+            name = base + "_" + n++;
+          }
+          return name;
+        });
+  }
+
   /**
-   * The {@code $defs} of one output document: component schemas reached so far, converted once, in
-   * the order first referenced.
+   * The {@code $defs} of one output document: the definitions it references, directly or through
+   * other definitions, in the order first referenced.
    */
   public final class Defs {
     private final Direction direction;
-    private final Map<String, String> nameByPointer = new LinkedHashMap<>();
-    private final Map<String, JsonNode> converted = new LinkedHashMap<>();
+    private final Map<String, JsonNode> included = new LinkedHashMap<>();
 
     private Defs(Direction direction) {
       this.direction = direction;
@@ -116,46 +152,61 @@ public final class SchemaConverter {
       return direction;
     }
 
-    /** The converted {@code $defs} object, or empty when nothing was referenced. */
+    /** The {@code $defs} object, or empty when nothing was referenced. */
     public ObjectNode toJson() {
       ObjectNode out = NODES.objectNode();
-      converted.forEach(out::set);
+      included.forEach(out::set);
       return out;
     }
 
     public boolean isEmpty() {
-      return converted.isEmpty();
+      return included.isEmpty();
     }
 
-    /** A converted definition by its name in {@code $defs}. */
+    /** A converted definition by its name in {@code $defs}; shared, so never mutate it. */
     public JsonNode get(String name) {
-      return converted.get(name);
+      return included.get(name);
     }
 
     /** Removes a definition (used when a root reference is inlined and nothing else uses it). */
     public void remove(String name) {
-      converted.remove(name);
+      included.remove(name);
     }
 
     private String defName(String pointer, String componentName) {
-      String existing = nameByPointer.get(pointer);
-      if (existing != null) {
-        return existing;
+      String name = globalName(pointer, componentName);
+      if (!recording.isEmpty()) {
+        recording.peek().add(pointer);
       }
-      String base = componentName.replaceAll("[^A-Za-z0-9_.-]", "_");
-      if (base.isEmpty()) {
-        base = "Schema";
-      }
-      String name = base;
-      int n = 2;
-      while (nameByPointer.containsValue(name)) {
-        name = base + "_" + n++;
-      }
-      nameByPointer.put(pointer, name);
-      converted.put(name, BooleanNode.TRUE); // placeholder while converting (cycles)
-      JsonNode target = document.root().at(pointer);
-      converted.put(name, convert(target, pointer, this));
+      include(pointer);
       return name;
+    }
+
+    private void include(String pointer) {
+      String name = defNames.get(pointer);
+      if (included.containsKey(name)) {
+        return;
+      }
+      Map<String, Converted> cache = converted.computeIfAbsent(direction, d -> new HashMap<>());
+      Converted known = cache.get(pointer);
+      if (known == null) {
+        included.put(name, BooleanNode.TRUE); // placeholder while converting (cycles)
+        recording.push(new ArrayList<>());
+        JsonNode schema;
+        try {
+          schema = convert(document.root().at(pointer), pointer, this);
+        } finally {
+          known = new Converted(NODES.nullNode(), recording.pop());
+        }
+        known = new Converted(schema, List.copyOf(known.references()));
+        cache.put(pointer, known);
+        included.put(name, schema);
+        return;
+      }
+      included.put(name, known.schema());
+      for (String reference : known.references()) {
+        include(reference);
+      }
     }
   }
 
@@ -294,13 +345,23 @@ public final class SchemaConverter {
             }
           }
           case "example" -> {
-            if (!schema.has("examples")) {
+            if (!schema.has("examples") && !isReference(value)) {
               out.set("examples", NODES.arrayNode().add(value.deepCopy()));
             }
           }
           case "examples" -> {
             if (value.isArray()) {
-              out.set("examples", value.deepCopy());
+              // OpenAPI Example Object references are not example values; they are left out.
+              ArrayNode examples = NODES.arrayNode();
+              value.forEach(
+                  v -> {
+                    if (!isReference(v)) {
+                      examples.add(v.deepCopy());
+                    }
+                  });
+              if (!examples.isEmpty()) {
+                out.set("examples", examples);
+              }
             }
           }
           default -> {
@@ -334,6 +395,10 @@ public final class SchemaConverter {
       return makeNullable(out);
     }
     return out;
+  }
+
+  private static boolean isReference(JsonNode value) {
+    return value.isObject() && value.has("$ref");
   }
 
   /** Applies 3.0 {@code nullable: true}. */

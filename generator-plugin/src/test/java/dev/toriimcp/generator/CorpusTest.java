@@ -1,0 +1,146 @@
+package dev.toriimcp.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toriimcp.generator.model.Names;
+import dev.toriimcp.generator.model.ToolModel;
+import dev.toriimcp.generator.problem.GenerationException;
+import dev.toriimcp.generator.problem.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real public API descriptions, chosen for what they stress (see {@code corpus/corpus.tsv}),
+ * fetched from the npm registry at test time into {@code ~/.cache/torii-mcp/corpus}. For each:
+ * generation succeeds or fails with the expected error id; every schema is valid 2020-12 with an
+ * object root and internal references; names are valid and unique; the Java compiles.
+ */
+class CorpusTest {
+  static final Path CACHE =
+      Path.of(System.getProperty("user.home"), ".cache", "torii-mcp", "corpus");
+
+  @TempDir Path tmp;
+
+  record Entry(String pkg, String file, String expected, String why) {}
+
+  @Test
+  void everyDescriptionGeneratesValidCompilingTools() throws Exception {
+    List<Entry> entries = entries();
+    Map<String, String> outcome = new LinkedHashMap<>();
+    int passed = 0;
+    for (Entry e : entries) {
+      Path spec = fetch(e);
+      Path out = tmp.resolve("out" + outcome.size());
+      String result;
+      long t0 = System.nanoTime();
+      try {
+        GenerationResult r =
+            Generator.generate(
+                GenerationRequest.of(spec.getParent(), spec, List.of(), out)
+                    .withPackage("corpus.t" + outcome.size(), "CorpusTools"));
+        long generated = System.nanoTime();
+        checkNames(r.toolSet().tools());
+        OutputChecks.checkSchemas(out);
+        OutputChecks.compile(out, tmp.resolve("classes" + outcome.size()));
+        result =
+            String.format(
+                "ok: %d tools, %d warnings, generated in %.1f s, compiled in %.1f s",
+                r.toolSet().tools().size(),
+                r.warnings().size(),
+                (generated - t0) / 1e9,
+                (System.nanoTime() - generated) / 1e9);
+        if (e.expected().equals("ok")) {
+          passed++;
+        }
+      } catch (GenerationException ex) {
+        List<String> ids =
+            ex.problems().stream()
+                .filter(p -> p.severity() == Problem.Severity.ERROR)
+                .map(Problem::id)
+                .distinct()
+                .toList();
+        result = "spec error " + ids;
+        if (ids.equals(List.of(e.expected()))) {
+          passed++;
+        }
+      }
+      outcome.put(e.file() + " (" + e.why() + ")", result);
+    }
+    System.out.println("Corpus: " + passed + "/" + entries.size() + " as expected");
+    outcome.forEach((k, v) -> System.out.println("  " + k + ": " + v));
+    assertEquals(entries.size(), passed, "corpus outcomes: " + outcome);
+  }
+
+  private static void checkNames(List<ToolModel> tools) {
+    Set<String> seen = new HashSet<>();
+    for (ToolModel t : tools) {
+      assertTrue(Names.TOOL_NAME.matcher(t.name()).matches(), "tool name " + t.name());
+      assertTrue(seen.add(t.name()), "duplicate tool name " + t.name());
+      t.inputSchema()
+          .path("properties")
+          .fieldNames()
+          .forEachRemaining(
+              a ->
+                  assertTrue(
+                      Names.ARGUMENT_NAME.matcher(a).matches(), t.name() + " argument " + a));
+    }
+  }
+
+  static List<Entry> entries() throws IOException {
+    List<Entry> out = new ArrayList<>();
+    for (String line :
+        Files.readAllLines(
+            Path.of("src/test/resources/corpus/corpus.tsv"), StandardCharsets.UTF_8)) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.split("\t");
+      out.add(new Entry(f[0], f[1], f[2], f[3]));
+    }
+    return out;
+  }
+
+  /** The file from the package's tarball, downloaded with {@code npm pack} once and cached. */
+  static synchronized Path fetch(Entry e) throws IOException, InterruptedException {
+    String dirName = e.pkg().replace("@", "").replace("/", "_");
+    Path dir = CACHE.resolve(dirName);
+    Path file = dir.resolve(e.file());
+    if (Files.exists(file)) {
+      return file;
+    }
+    Files.createDirectories(dir);
+    Path tgz;
+    try (var s = Files.list(dir)) {
+      tgz = s.filter(p -> p.toString().endsWith(".tgz")).findFirst().orElse(null);
+    }
+    if (tgz == null) {
+      run(dir, "npm", "pack", "--silent", e.pkg());
+      try (var s = Files.list(dir)) {
+        tgz = s.filter(p -> p.toString().endsWith(".tgz")).findFirst().orElseThrow();
+      }
+    }
+    run(dir, "tar", "xzf", tgz.getFileName().toString(), e.file());
+    assertTrue(Files.exists(file), e.file() + " is not in " + e.pkg());
+    return file;
+  }
+
+  private static void run(Path dir, String... command) throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(10, TimeUnit.MINUTES), String.join(" ", command) + " timed out");
+    assertEquals(0, p.exitValue(), String.join(" ", command) + " failed:\n" + output);
+  }
+}
