@@ -33,6 +33,7 @@ final class Fingerprint {
     line(digest, request.toolPrefix());
     line(digest, String.valueOf(request.autoPagination()));
     line(digest, String.valueOf(request.maxSchemaBytes()));
+    line(digest, request.filters().toString());
     line(digest, Generator.display(request.baseDirectory(), request.spec()));
     line(digest, template);
     line(digest, resolved.toString());

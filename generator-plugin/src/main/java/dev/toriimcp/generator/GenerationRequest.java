@@ -1,5 +1,6 @@
 package dev.toriimcp.generator;
 
+import dev.toriimcp.generator.model.ToolFilters;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param toolPrefix the word in derived tool names
  * @param autoPagination detect cursor pagination without {@code x-mcp-pagination}
  * @param maxSchemaBytes size budget of one tool's input or output schema
+ * @param filters which tools to generate
  * @param catalogDirectory where the checked-in catalog lives, if it is checked
  * @param updateCatalog write the catalog there instead of failing on a difference
  * @param templateDirectory templates overriding the built-in ones
@@ -31,6 +33,7 @@ public record GenerationRequest(
     String toolPrefix,
     boolean autoPagination,
     int maxSchemaBytes,
+    ToolFilters filters,
     Optional<Path> catalogDirectory,
     boolean updateCatalog,
     Optional<Path> templateDirectory) {
@@ -46,6 +49,7 @@ public record GenerationRequest(
     Objects.requireNonNull(packageName, "packageName");
     Objects.requireNonNull(registryClassName, "registryClassName");
     toolPrefix = toolPrefix == null ? "" : toolPrefix;
+    Objects.requireNonNull(filters, "filters");
     Objects.requireNonNull(catalogDirectory, "catalogDirectory");
     Objects.requireNonNull(templateDirectory, "templateDirectory");
   }
@@ -62,6 +66,7 @@ public record GenerationRequest(
         "",
         true,
         DEFAULT_MAX_SCHEMA_BYTES,
+        ToolFilters.NONE,
         Optional.empty(),
         false,
         Optional.empty());
@@ -78,6 +83,7 @@ public record GenerationRequest(
         toolPrefix,
         autoPagination,
         maxSchemaBytes,
+        filters,
         catalogDirectory,
         updateCatalog,
         templateDirectory);
@@ -94,6 +100,7 @@ public record GenerationRequest(
         prefix,
         autoPagination,
         maxSchemaBytes,
+        filters,
         catalogDirectory,
         updateCatalog,
         templateDirectory);
@@ -110,6 +117,7 @@ public record GenerationRequest(
         toolPrefix,
         autoPagination,
         maxSchemaBytes,
+        filters,
         Optional.of(directory),
         update,
         templateDirectory);
@@ -126,6 +134,24 @@ public record GenerationRequest(
         toolPrefix,
         autoPagination,
         bytes,
+        filters,
+        catalogDirectory,
+        updateCatalog,
+        templateDirectory);
+  }
+
+  public GenerationRequest withFilters(ToolFilters f) {
+    return new GenerationRequest(
+        baseDirectory,
+        spec,
+        overlays,
+        outputDirectory,
+        packageName,
+        registryClassName,
+        toolPrefix,
+        autoPagination,
+        maxSchemaBytes,
+        f,
         catalogDirectory,
         updateCatalog,
         templateDirectory);
@@ -142,6 +168,7 @@ public record GenerationRequest(
         toolPrefix,
         autoPagination,
         maxSchemaBytes,
+        filters,
         catalogDirectory,
         updateCatalog,
         Optional.ofNullable(directory));

@@ -6,11 +6,13 @@ import dev.toriimcp.generator.emit.JavaEmitter;
 import dev.toriimcp.generator.emit.SchemaEmitter;
 import dev.toriimcp.generator.load.ModelBuilder;
 import dev.toriimcp.generator.load.SpecLoader;
+import dev.toriimcp.generator.model.ToolFilters;
 import dev.toriimcp.generator.model.ToolModel;
 import dev.toriimcp.generator.model.ToolSet;
 import dev.toriimcp.generator.problem.GenerationException;
 import dev.toriimcp.generator.problem.Problem;
 import dev.toriimcp.generator.problem.Problems;
+import dev.toriimcp.generator.problem.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +75,57 @@ public final class Generator {
     if (problems.hasErrors()) {
       throw new GenerationException(problems.sorted());
     }
-    return set;
+    return filter(set, request.filters(), problems, loaded);
+  }
+
+  private static ToolSet filter(
+      ToolSet set, ToolFilters filters, Problems problems, SpecLoader.Loaded loaded)
+      throws GenerationException {
+    if (filters.isEmpty()) {
+      return set;
+    }
+    SourceLocation where = SourceLocation.of(loaded.document().file());
+    for (String m : filters.unknownMethods()) {
+      problems.error(
+          "TORII-FILTER-001",
+          "unknown method filter '"
+              + m
+              + "'; use read, write, get, list, create, update, delete or other",
+          where);
+    }
+    java.util.Set<String> tags = new java.util.TreeSet<>();
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    set.tools()
+        .forEach(
+            t -> {
+              tags.addAll(t.tags());
+              names.add(t.name());
+              names.add(t.operationId());
+            });
+    for (String t : concat(filters.includeTags(), filters.excludeTags())) {
+      if (!tags.contains(t)) {
+        problems.warning("TORII-FILTER-W01", "no tool has the tag '" + t + "'", where);
+      }
+    }
+    for (String o : concat(filters.includeOperations(), filters.excludeOperations())) {
+      if (!names.contains(o)) {
+        problems.warning("TORII-FILTER-W02", "no tool or operationId is named '" + o + "'", where);
+      }
+    }
+    List<ToolModel> kept = set.tools().stream().filter(filters::keeps).toList();
+    if (kept.isEmpty()) {
+      problems.error("TORII-FILTER-002", "the filters leave no tool to generate", where);
+    }
+    if (problems.hasErrors()) {
+      throw new GenerationException(problems.sorted());
+    }
+    return new ToolSet(set.title(), set.source(), kept);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   /** Every file the request generates, in a stable order, without touching the disk. */

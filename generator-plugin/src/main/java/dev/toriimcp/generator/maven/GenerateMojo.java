@@ -4,6 +4,7 @@ import dev.toriimcp.generator.CatalogOutOfDateException;
 import dev.toriimcp.generator.GenerationRequest;
 import dev.toriimcp.generator.GenerationResult;
 import dev.toriimcp.generator.Generator;
+import dev.toriimcp.generator.model.ToolFilters;
 import dev.toriimcp.generator.problem.GenerationException;
 import dev.toriimcp.generator.problem.Problem;
 import java.io.File;
@@ -70,6 +71,29 @@ public final class GenerateMojo extends AbstractMojo {
    */
   @Parameter(property = "mcp.maxSchemaBytes", defaultValue = "32768")
   private int maxSchemaBytes;
+
+  /** Generate only tools with at least one of these tags (comma-separated; empty: all). */
+  @Parameter(property = "mcp.includeTags")
+  private List<String> includeTags = new ArrayList<>();
+
+  /** Do not generate tools with any of these tags. */
+  @Parameter(property = "mcp.excludeTags")
+  private List<String> excludeTags = new ArrayList<>();
+
+  /** Generate only these operations (operationIds or tool names; empty: all). */
+  @Parameter(property = "mcp.includeOperations")
+  private List<String> includeOperations = new ArrayList<>();
+
+  /** Do not generate these operations (operationIds or tool names). */
+  @Parameter(property = "mcp.excludeOperations")
+  private List<String> excludeOperations = new ArrayList<>();
+
+  /**
+   * Generate only these verb classes: {@code read} (get, list), {@code write} (create, update,
+   * delete, other) or exact verbs; empty: all.
+   */
+  @Parameter(property = "mcp.methods")
+  private List<String> methods = new ArrayList<>();
 
   /**
    * Directory of the checked-in tool catalog ({@code TOOLS.md}, {@code tools.json}). When set, the
@@ -148,6 +172,7 @@ public final class GenerateMojo extends AbstractMojo {
         toolPrefix,
         autoPagination,
         maxSchemaBytes,
+        new ToolFilters(includeTags, excludeTags, includeOperations, excludeOperations, methods),
         java.util.Optional.ofNullable(catalogDirectory).map(File::toPath),
         updateCatalog,
         java.util.Optional.ofNullable(templateDirectory).map(File::toPath));
