@@ -7,6 +7,7 @@ import dev.toriimcp.generator.model.Names;
 import dev.toriimcp.generator.model.ToolModel;
 import dev.toriimcp.generator.problem.GenerationException;
 import dev.toriimcp.generator.problem.Problem;
+import dev.toriimcp.runtime.search.ToolSearch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ class CorpusTest {
   void everyDescriptionGeneratesValidCompilingTools() throws Exception {
     List<Entry> entries = entries();
     Map<String, String> outcome = new LinkedHashMap<>();
+    Map<String, List<ToolModel>> generated = new LinkedHashMap<>();
     int passed = 0;
     for (Entry e : entries) {
       Path spec = fetch(e);
@@ -50,7 +52,8 @@ class CorpusTest {
             Generator.generate(
                 GenerationRequest.of(spec.getParent(), spec, List.of(), out)
                     .withPackage("corpus.t" + outcome.size(), "CorpusTools"));
-        long generated = System.nanoTime();
+        long done = System.nanoTime();
+        generated.put(e.file(), r.toolSet().tools());
         checkNames(r.toolSet().tools());
         OutputChecks.checkSchemas(out);
         OutputChecks.compile(out, tmp.resolve("classes" + outcome.size()));
@@ -59,8 +62,8 @@ class CorpusTest {
                 "ok: %d tools, %d warnings, generated in %.1f s, compiled in %.1f s",
                 r.toolSet().tools().size(),
                 r.warnings().size(),
-                (generated - t0) / 1e9,
-                (System.nanoTime() - generated) / 1e9);
+                (done - t0) / 1e9,
+                (System.nanoTime() - done) / 1e9);
         if (e.expected().equals("ok")) {
           passed++;
         }
@@ -81,6 +84,50 @@ class CorpusTest {
     System.out.println("Corpus: " + passed + "/" + entries.size() + " as expected");
     outcome.forEach((k, v) -> System.out.println("  " + k + ": " + v));
     assertEquals(entries.size(), passed, "corpus outcomes: " + outcome);
+    searchFindsGitHubTools(generated.get("package/generated/api.github.com.json"));
+  }
+
+  /** Discovery search over GitHub's 1,200 tools finds the operation an agent means. */
+  private static void searchFindsGitHubTools(List<ToolModel> tools) {
+    assertTrue(tools != null && tools.size() > 1000, "GitHub's tools were generated");
+    ToolSearch search =
+        new ToolSearch(
+            tools.stream()
+                .map(
+                    t -> {
+                      List<String> args = new ArrayList<>();
+                      t.inputSchema().path("properties").fieldNames().forEachRemaining(args::add);
+                      return new ToolSearch.Document(
+                          t.name(),
+                          t.operationId(),
+                          t.title(),
+                          t.description(),
+                          t.tags(),
+                          args,
+                          t.verb().word());
+                    })
+                .toList());
+    Map<String, String> byName = new LinkedHashMap<>();
+    tools.forEach(t -> byName.put(t.name(), t.operationId()));
+    Map<String, String> queries = new LinkedHashMap<>();
+    queries.put("create an issue in a repository", "issues/create");
+    queries.put("list the pull requests of a repository", "pulls/list");
+    queries.put("merge a pull request", "pulls/merge");
+    queries.put("add a comment to an issue", "issues/create-comment");
+    queries.put("list workflow runs for a repository", "actions/list-workflow-runs-for-repo");
+    queries.put("search code", "search/code");
+    queries.put("create a release", "repos/create-release");
+    queries.put("fork a repository", "repos/create-fork");
+    List<String> misses = new ArrayList<>();
+    queries.forEach(
+        (query, operationId) -> {
+          List<String> top =
+              search.search(query, 3).stream().map(h -> byName.get(h.name())).toList();
+          if (!top.contains(operationId)) {
+            misses.add(query + " -> " + top + " (wanted " + operationId + ")");
+          }
+        });
+    assertEquals(List.of(), misses);
   }
 
   private static void checkNames(List<ToolModel> tools) {
