@@ -292,7 +292,8 @@ public final class ModelBuilder {
         }
       }
     }
-    boolean extraBodyFields = requestBody(args, op, pointer, inputDefs);
+    BodyExtras extras = requestBody(args, op, pointer, inputDefs);
+    boolean extraBodyFields = extras.additionalProperties() != null;
 
     ObjectNode input = NODES.objectNode();
     input.put("type", "object");
@@ -307,7 +308,15 @@ public final class ModelBuilder {
     if (!required.isEmpty()) {
       input.set("required", required);
     }
-    input.set("additionalProperties", NODES.booleanNode(extraBodyFields));
+    input.set(
+        "additionalProperties",
+        extraBodyFields ? extras.additionalProperties() : NODES.booleanNode(false));
+    if (extras.patternProperties() != null) {
+      input.set("patternProperties", extras.patternProperties());
+    }
+    if (extras.propertyNames() != null) {
+      input.set("propertyNames", extras.propertyNames());
+    }
     if (!inputDefs.isEmpty()) {
       input.set("$defs", inputDefs.toJson());
     }
@@ -509,8 +518,20 @@ public final class ModelBuilder {
 
   // ---- request body -----------------------------------------------------------------------
 
-  /** Adds body arguments; returns whether extra arguments go into the body as fields. */
-  private boolean requestBody(ArgumentsBuilder args, JsonNode op, String pointer, Defs defs) {
+  /**
+   * What a flattened JSON body says about arguments beyond its declared fields.
+   *
+   * @param additionalProperties schema of extra fields (sent as body fields), or null for none
+   * @param propertyNames rule on field names, or null
+   * @param patternProperties schemas of fields by name pattern, or null
+   */
+  private record BodyExtras(
+      JsonNode additionalProperties, JsonNode propertyNames, JsonNode patternProperties) {
+    static final BodyExtras NONE = new BodyExtras(null, null, null);
+  }
+
+  /** Adds body arguments; returns what extra arguments the body accepts. */
+  private BodyExtras requestBody(ArgumentsBuilder args, JsonNode op, String pointer, Defs defs) {
     JsonNode body = op.get("requestBody");
     String at = pointer + "/requestBody";
     for (int hop = 0; body != null && hop < 16 && body.has("$ref"); hop++) {
@@ -522,11 +543,11 @@ public final class ModelBuilder {
             "TORII-SPEC-003",
             "$ref " + ref + " does not resolve",
             doc.locate(pointer + "/requestBody"));
-        return false;
+        return BodyExtras.NONE;
       }
     }
     if (body == null || !body.path("content").isObject() || body.path("content").isEmpty()) {
-      return false;
+      return BodyExtras.NONE;
     }
     boolean bodyRequired = body.path("required").asBoolean(false);
     String mediaType = chooseMediaType(body.get("content"));
@@ -538,10 +559,11 @@ public final class ModelBuilder {
     Map<String, JsonNode> properties = new LinkedHashMap<>();
     Map<String, String> pointers = new HashMap<>();
     List<String> requiredProps = new ArrayList<>();
-    JsonNode[] additional = new JsonNode[1];
+    // pointers of additionalProperties, propertyNames and patternProperties
+    String[] extras = new String[3];
     boolean flat =
         schema.isObject()
-            && flatten(schema, schemaAt, properties, pointers, requiredProps, additional, 0);
+            && flatten(schema, schemaAt, properties, pointers, requiredProps, extras, 0);
     if (kind == Kind.RAW || !flat) {
       JsonNode converted =
           schema.isMissingNode() ? NODES.objectNode() : converter.convert(schema, schemaAt, defs);
@@ -557,7 +579,7 @@ public final class ModelBuilder {
               bodyRequired,
               s,
               mediaType));
-      return false;
+      return BodyExtras.NONE;
     }
     JsonNode encoding = body.get("content").get(mediaType).path("encoding");
     for (Map.Entry<String, JsonNode> e : properties.entrySet()) {
@@ -591,8 +613,28 @@ public final class ModelBuilder {
                   ? (partType == null ? "application/octet-stream" : partType)
                   : partType));
     }
-    JsonNode extra = additional[0];
-    return kind == Kind.JSON && extra != null && (extra.isObject() || extra.asBoolean(false));
+    if (kind != Kind.JSON) {
+      return BodyExtras.NONE;
+    }
+    JsonNode additional = extras[0] == null ? null : root.at(extras[0]);
+    boolean allowed = additional != null && (additional.isObject() || additional.asBoolean(false));
+    return new BodyExtras(
+        allowed ? converter.convert(additional, extras[0], defs) : null,
+        extras[1] == null ? null : converter.convert(root.at(extras[1]), extras[1], defs),
+        extras[2] == null ? null : patterns(extras[2], defs));
+  }
+
+  private ObjectNode patterns(String pointer, Defs defs) {
+    ObjectNode out = NODES.objectNode();
+    root.at(pointer)
+        .fields()
+        .forEachRemaining(
+            e ->
+                out.set(
+                    e.getKey(),
+                    converter.convert(
+                        e.getValue(), pointer + "/" + DocumentReader.escape(e.getKey()), defs)));
+    return out;
   }
 
   private enum Kind {
@@ -642,7 +684,7 @@ public final class ModelBuilder {
       Map<String, JsonNode> properties,
       Map<String, String> pointers,
       List<String> required,
-      JsonNode[] additional,
+      String[] extras,
       int depth) {
     if (depth > 16) {
       return false;
@@ -671,13 +713,7 @@ public final class ModelBuilder {
       JsonNode all = s.get("allOf");
       for (int i = 0; i < all.size(); i++) {
         if (!flatten(
-            all.get(i),
-            at + "/allOf/" + i,
-            properties,
-            pointers,
-            required,
-            additional,
-            depth + 1)) {
+            all.get(i), at + "/allOf/" + i, properties, pointers, required, extras, depth + 1)) {
           return false;
         }
       }
@@ -696,7 +732,13 @@ public final class ModelBuilder {
             });
     s.path("required").forEach(r -> required.add(r.asText()));
     if (s.has("additionalProperties")) {
-      additional[0] = s.get("additionalProperties");
+      extras[0] = at + "/additionalProperties";
+    }
+    if (s.has("propertyNames")) {
+      extras[1] = at + "/propertyNames";
+    }
+    if (s.path("patternProperties").isObject()) {
+      extras[2] = at + "/patternProperties";
     }
     return true;
   }

@@ -1,0 +1,189 @@
+package dev.toriimcp.server.cli;
+
+import dev.toriimcp.server.ServerApp;
+import dev.toriimcp.server.access.StaticEndpoints;
+import dev.toriimcp.server.runtime.ToolExecutor;
+import dev.toriimcp.server.transport.StdioTransport;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The {@code torii-mcp-server.jar} command line. */
+@Command(
+    name = "torii-mcp-server",
+    mixinStandardHelpOptions = true,
+    version = ServerApp.VERSION,
+    description = "An MCP server for Torii: one tool per API operation.",
+    subcommands = {Main.Serve.class, Main.Stdio.class})
+public final class Main implements Callable<Integer> {
+
+  public static void main(String[] args) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("torii-mcp-server: " + e.getMessage());
+          return 1;
+        });
+    System.exit(cl.execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    new CommandLine(this).usage(System.out);
+    return 0;
+  }
+
+  /** Where tool calls go. */
+  static final class UpstreamOptions {
+    @Option(
+        names = "--sandbox",
+        description = "Start the embedded Torii sandbox (demo data, no API key) and use it.")
+    boolean sandbox;
+
+    @Option(
+        names = "--timeout",
+        description = "Upstream timeout per call, seconds (default: ${DEFAULT-VALUE}).",
+        defaultValue = "30")
+    int timeoutSeconds;
+
+    @Option(
+        names = "--max-result-bytes",
+        description = "Largest tool result sent to the client (default: ${DEFAULT-VALUE}).",
+        defaultValue = "100000")
+    int maxResultBytes;
+
+    @Option(
+        names = "--allowed-host",
+        description = "Another Host/Origin name to accept besides localhost (repeatable).")
+    List<String> allowedHosts = List.of();
+
+    ServerApp.Options options() {
+      ToolExecutor.Limits limits =
+          new ToolExecutor.Limits(Duration.ofSeconds(timeoutSeconds), maxResultBytes);
+      if (sandbox) {
+        return new ServerApp.Options(
+            true, null, null, limits, 5L * 1024 * 1024, new LinkedHashSet<>(allowedHosts));
+      }
+      String key = System.getenv("TORII_API_KEY");
+      if (key == null || key.isBlank()) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this),
+            "TORII_API_KEY is not set. Set it to a Torii API key (Settings > API Access), or use --sandbox"
+                + " to try the server on demo data.");
+      }
+      String base = System.getenv().getOrDefault("TORII_BASE_URL", "https://api.toriihq.com/v1.0");
+      URI uri;
+      try {
+        uri = URI.create(base);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("TORII_BASE_URL is not a URL: " + base);
+      }
+      return new ServerApp.Options(
+          false, uri, key.strip(), limits, 5L * 1024 * 1024, new LinkedHashSet<>(allowedHosts));
+    }
+  }
+
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description = "Serve MCP over Streamable HTTP on 127.0.0.1.")
+  static final class Serve implements Callable<Integer> {
+    @Mixin UpstreamOptions upstream = new UpstreamOptions();
+
+    @Option(
+        names = "--port",
+        description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).",
+        defaultValue = "8808")
+    int port;
+
+    @Override
+    public Integer call() throws Exception {
+      ServerApp.Options options = upstream.options();
+      StaticEndpoints endpoints = new StaticEndpoints();
+      ServerApp app = ServerApp.create(options);
+      String token = app.addFullAccess(endpoints);
+      app.listen(port, endpoints, options);
+      String url = "http://127.0.0.1:" + app.port() + "/mcp/" + token;
+      String jar = jarPath();
+      System.out.println("MCP URL: " + url);
+      System.out.println();
+      System.out.println("Claude Desktop (claude_desktop_config.json), stdio:");
+      System.out.println(
+          "  {\"mcpServers\": {\"torii\": {\"command\": \"java\", \"args\": [\"-jar\", \""
+              + jar
+              + "\", \"stdio\""
+              + (options.sandbox() ? ", \"--sandbox\"" : "")
+              + "]"
+              + (options.sandbox()
+                  ? ""
+                  : ", \"env\": {\"TORII_API_KEY\": \"<your Torii API key>\"}")
+              + "}}}");
+      System.out.println("Claude Desktop, through mcp-remote to this running server:");
+      System.out.println(
+          "  {\"mcpServers\": {\"torii\": {\"command\": \"npx\", \"args\": [\"mcp-remote\", \""
+              + url
+              + "\"]}}}");
+      System.out.println();
+      System.out.println(
+          "Serving "
+              + app.catalog().size()
+              + " tools"
+              + (options.sandbox()
+                  ? " on the Torii sandbox (demo data)"
+                  : " on " + options.baseUrl())
+              + ". Press Ctrl+C to stop.");
+      System.out.flush();
+      CountDownLatch stop = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      app.close();
+                    } catch (Exception e) {
+                      // shutting down anyway
+                    }
+                    stop.countDown();
+                  }));
+      stop.await();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "stdio",
+      mixinStandardHelpOptions = true,
+      description = "Serve MCP over stdin/stdout (for Claude Desktop's command config).")
+  static final class Stdio implements Callable<Integer> {
+    @Mixin UpstreamOptions upstream = new UpstreamOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      ServerApp.Options options = upstream.options();
+      try (ServerApp app = ServerApp.create(options)) {
+        new StdioTransport(app.mcp(), app.fullAccess()).run(System.in, System.out);
+      }
+      return 0;
+    }
+  }
+
+  static String jarPath() {
+    try {
+      return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toAbsolutePath()
+          .toString();
+    } catch (Exception e) {
+      return "torii-mcp-server.jar";
+    }
+  }
+}

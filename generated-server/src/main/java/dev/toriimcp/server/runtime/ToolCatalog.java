@@ -1,0 +1,126 @@
+package dev.toriimcp.server.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toriimcp.runtime.Tool;
+import dev.toriimcp.runtime.ToolInfo;
+import dev.toriimcp.runtime.ToolRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * Every tool the server can run, with its schemas parsed once and its MCP listing entry built once.
+ * Knows nothing of OpenAPI: it reads what the generated registry offers.
+ */
+public final class ToolCatalog {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /**
+   * One tool ready to list and call.
+   *
+   * @param tool the generated tool
+   * @param inputSchema its input schema as sent to clients
+   * @param outputSchema its output schema as sent to clients, if any
+   * @param listing its {@code tools/list} entry
+   */
+  public record Entry(
+      Tool<?> tool, ObjectNode inputSchema, Optional<ObjectNode> outputSchema, ObjectNode listing) {
+    public ToolInfo info() {
+      return tool.info();
+    }
+
+    public String name() {
+      return tool.info().name();
+    }
+  }
+
+  private final Map<String, Entry> entries;
+
+  private ToolCatalog(Map<String, Entry> entries) {
+    this.entries = Collections.unmodifiableMap(entries);
+  }
+
+  /** The tools of every registry on the class path. */
+  public static ToolCatalog load() {
+    List<Tool<?>> tools = new ArrayList<>();
+    for (ToolRegistry r : ServiceLoader.load(ToolRegistry.class)) {
+      tools.addAll(r.tools());
+    }
+    return of(tools);
+  }
+
+  /** A catalog of the given tools, sorted by name. */
+  public static ToolCatalog of(List<? extends Tool<?>> tools) {
+    Map<String, Entry> map = new java.util.TreeMap<>();
+    for (Tool<?> t : tools) {
+      ToolInfo info = t.info();
+      ClassLoader loader = t.getClass().getClassLoader();
+      ObjectNode input = schema(loader, info.inputSchemaResource());
+      Optional<ObjectNode> output = info.outputSchemaResource().map(r -> schema(loader, r));
+      if (map.put(info.name(), new Entry(t, input, output, listing(info, input, output))) != null) {
+        throw new IllegalStateException("two tools are named " + info.name());
+      }
+    }
+    return new ToolCatalog(new LinkedHashMap<>(map));
+  }
+
+  /** Every entry, sorted by name. */
+  public List<Entry> entries() {
+    return List.copyOf(entries.values());
+  }
+
+  public Optional<Entry> find(String name) {
+    return Optional.ofNullable(entries.get(name));
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  /** Reads a schema resource, leaving out what clients do not need ({@code $comment}). */
+  private static ObjectNode schema(ClassLoader loader, String resource) {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("schema resource " + resource + " is missing");
+      }
+      ObjectNode schema = (ObjectNode) MAPPER.readTree(in);
+      schema.remove("$comment");
+      return schema;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read schema " + resource, e);
+    }
+  }
+
+  private static ObjectNode listing(ToolInfo info, ObjectNode input, Optional<ObjectNode> output) {
+    ObjectNode t = MAPPER.createObjectNode();
+    t.put("name", info.name());
+    t.put("title", info.title());
+    t.put("description", info.description());
+    t.set("inputSchema", input);
+    output.ifPresent(o -> t.set("outputSchema", o));
+    ObjectNode a = t.putObject("annotations");
+    a.put("title", info.title());
+    a.put("readOnlyHint", info.annotations().readOnlyHint());
+    a.put("destructiveHint", info.annotations().destructiveHint());
+    a.put("idempotentHint", info.annotations().idempotentHint());
+    a.put("openWorldHint", info.annotations().openWorldHint());
+    return t;
+  }
+
+  /** The names of the input schema's top-level arguments. */
+  public static List<String> argumentNames(Entry entry) {
+    List<String> out = new ArrayList<>();
+    JsonNode props = entry.inputSchema().path("properties");
+    props.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+}

@@ -1,0 +1,260 @@
+package dev.toriimcp.server.transport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toriimcp.server.access.EndpointResolver;
+import dev.toriimcp.server.protocol.Incoming;
+import dev.toriimcp.server.protocol.JsonRpc;
+import dev.toriimcp.server.protocol.McpServer;
+import dev.toriimcp.server.protocol.Outgoing;
+import dev.toriimcp.server.runtime.EndpointContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Streamable HTTP on Jetty: {@code POST /mcp/<token>} carries one JSON-RPC message and gets JSON
+ * (or one SSE event, for clients that accept only event streams); notifications get 202; {@code
+ * DELETE} ends a stateful session; {@code GET} is 405 (this server starts no streams). Host and
+ * Origin are checked first (403), then the body size (413) and the token (404/401).
+ */
+public final class HttpTransport implements AutoCloseable {
+  private static final String PREFIX = "/mcp/";
+
+  private final Server server;
+  private final ServerConnector connector;
+
+  /**
+   * @param host the address to bind (127.0.0.1)
+   * @param port the port, 0 for a free one
+   * @param maxBodyBytes the largest request body accepted
+   * @param extraHandler handles paths outside {@code /mcp/} (admin API), or null
+   */
+  public HttpTransport(
+      String host,
+      int port,
+      McpServer mcp,
+      EndpointResolver endpoints,
+      HostGuard guard,
+      long maxBodyBytes,
+      Handler extraHandler) {
+    QueuedThreadPool pool = new QueuedThreadPool(200, 8);
+    pool.setName("mcp-http");
+    pool.setDaemon(true);
+    server = new Server(pool);
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    config.setSendDateHeader(false);
+    connector = new ServerConnector(server, new HttpConnectionFactory(config));
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+    server.setHandler(new McpHandler(mcp, endpoints, guard, maxBodyBytes, extraHandler));
+  }
+
+  public HttpTransport start() throws Exception {
+    server.start();
+    return this;
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+
+  private static final class McpHandler extends Handler.Abstract {
+    private final McpServer mcp;
+    private final EndpointResolver endpoints;
+    private final HostGuard guard;
+    private final long maxBodyBytes;
+    private final Handler extra;
+
+    McpHandler(
+        McpServer mcp,
+        EndpointResolver endpoints,
+        HostGuard guard,
+        long maxBodyBytes,
+        Handler extra) {
+      this.mcp = mcp;
+      this.endpoints = endpoints;
+      this.guard = guard;
+      this.maxBodyBytes = maxBodyBytes;
+      this.extra = extra;
+      if (extra != null) {
+        installBean(extra);
+      }
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      var headers = request.getHeaders();
+      if (!guard.hostAllowed(headers.get(HttpHeader.HOST))
+          || !guard.originAllowed(headers.get(HttpHeader.ORIGIN))) {
+        return send(
+            response,
+            callback,
+            403,
+            error(null, JsonRpc.INVALID_REQUEST, "Forbidden: Host or Origin is not allowed"));
+      }
+      String path = Request.getPathInContext(request);
+      if (!path.startsWith(PREFIX)) {
+        if (extra != null) {
+          return extra.handle(request, response, callback);
+        }
+        return send(response, callback, 404, error(null, JsonRpc.INVALID_REQUEST, "Not found"));
+      }
+      String method = request.getMethod();
+      if (method.equals("GET") || !(method.equals("POST") || method.equals("DELETE"))) {
+        response.getHeaders().put(HttpHeader.ALLOW, "POST, DELETE");
+        return send(
+            response,
+            callback,
+            405,
+            error(null, JsonRpc.INVALID_REQUEST, "Method not allowed: use POST"));
+      }
+      String token = path.substring(PREFIX.length());
+      EndpointResolver.Resolution found =
+          endpoints.resolve(token, headers.get(HttpHeader.AUTHORIZATION));
+      if (found instanceof EndpointResolver.Unauthorized) {
+        response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"torii-mcp\"");
+        return send(
+            response,
+            callback,
+            401,
+            error(
+                null,
+                JsonRpc.INVALID_REQUEST,
+                "Unauthorized: this endpoint also needs an API token in Authorization: Bearer"));
+      }
+      if (!(found instanceof EndpointResolver.Found ok)) {
+        return send(response, callback, 404, error(null, JsonRpc.INVALID_REQUEST, "Not found"));
+      }
+      EndpointContext endpoint = ok.endpoint();
+      String sessionId = headers.get("Mcp-Session-Id");
+      if (method.equals("DELETE")) {
+        boolean ended = mcp.endSession(sessionId, endpoint);
+        response.setStatus(ended ? 204 : 404);
+        callback.succeeded();
+        return true;
+      }
+      long declared = request.getLength();
+      if (declared > maxBodyBytes) {
+        return send(
+            response,
+            callback,
+            413,
+            error(
+                null,
+                JsonRpc.INVALID_REQUEST,
+                "Request too large: at most " + maxBodyBytes + " bytes"));
+      }
+      String contentType = headers.get(HttpHeader.CONTENT_TYPE);
+      if (contentType == null
+          || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        return send(
+            response,
+            callback,
+            415,
+            error(null, JsonRpc.INVALID_REQUEST, "Unsupported Media Type: send application/json"));
+      }
+      String accept = headers.get(HttpHeader.ACCEPT);
+      boolean sse =
+          accept != null
+              && accept.contains("text/event-stream")
+              && !accept.contains("application/json")
+              && !accept.contains("*/*");
+      if (accept != null
+          && !sse
+          && !accept.contains("application/json")
+          && !accept.contains("*/*")) {
+        return send(
+            response,
+            callback,
+            406,
+            error(
+                null,
+                JsonRpc.INVALID_REQUEST,
+                "Not Acceptable: accept application/json or text/event-stream"));
+      }
+      byte[] body;
+      try (InputStream in = Content.Source.asInputStream(request)) {
+        body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+      }
+      if (body.length > maxBodyBytes) {
+        return send(
+            response,
+            callback,
+            413,
+            error(
+                null,
+                JsonRpc.INVALID_REQUEST,
+                "Request too large: at most " + maxBodyBytes + " bytes"));
+      }
+      JsonNode message;
+      try {
+        message = JsonRpc.MAPPER.readTree(body);
+      } catch (JsonProcessingException e) {
+        return send(
+            response,
+            callback,
+            400,
+            error(null, JsonRpc.PARSE_ERROR, "Parse error: the body is not JSON"));
+      }
+      if (message != null && message.isArray()) {
+        return send(
+            response,
+            callback,
+            400,
+            error(null, JsonRpc.INVALID_REQUEST, "Invalid request: batches are not supported"));
+      }
+      Outgoing out = mcp.handle(new Incoming(message, headers::get, sessionId), endpoint);
+      if (out.sessionId() != null) {
+        response.getHeaders().put("Mcp-Session-Id", out.sessionId());
+      }
+      if (out.body() == null) {
+        response.setStatus(out.status());
+        callback.succeeded();
+        return true;
+      }
+      if (sse && out.status() == 200) {
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        String event = "event: message\ndata: " + out.body().toString() + "\n\n";
+        response.write(true, ByteBuffer.wrap(event.getBytes(StandardCharsets.UTF_8)), callback);
+        return true;
+      }
+      return send(response, callback, out.status(), out.body());
+    }
+
+    private static ObjectNode error(JsonNode id, int code, String message) {
+      return JsonRpc.error(id, code, message, null);
+    }
+
+    private static boolean send(Response response, Callback callback, int status, ObjectNode body)
+        throws IOException {
+      response.setStatus(status);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      response.write(true, ByteBuffer.wrap(JsonRpc.MAPPER.writeValueAsBytes(body)), callback);
+      return true;
+    }
+  }
+}
