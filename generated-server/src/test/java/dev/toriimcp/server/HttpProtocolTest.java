@@ -120,9 +120,15 @@ class HttpProtocolTest {
         404, other.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", Map.of()).status());
     McpHttp malformed =
         new McpHttp(server.url.substring(0, server.url.lastIndexOf('/') + 1) + "..%2F..%2Fetc");
+    // Jetty itself refuses encoded separators in paths (400); nothing reaches the endpoints.
+    int status =
+        malformed.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", Map.of()).status();
+    assertTrue(status == 400 || status == 404, "status " + status);
+    McpHttp shortToken =
+        new McpHttp(server.url.substring(0, server.url.lastIndexOf('/') + 1) + "abc");
     assertEquals(
         404,
-        malformed.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", Map.of()).status());
+        shortToken.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", Map.of()).status());
   }
 
   @Test

@@ -40,8 +40,25 @@ public final class ArgumentValidator {
   /** Problems with the arguments, one line each, sorted; empty when they are valid. */
   public List<String> validate(JsonNode arguments) {
     Set<ValidationMessage> messages = schema.validate(arguments);
+    // A failed oneOf/anyOf is reported once, as "expected A or B", not once per alternative.
+    Set<String> unions = new TreeSet<>();
+    for (ValidationMessage m : messages) {
+      if (m.getType().equals("oneOf") || m.getType().equals("anyOf")) {
+        unions.add(m.getInstanceLocation().toString());
+      }
+    }
     Set<String> out = new TreeSet<>();
     for (ValidationMessage m : messages) {
+      String at = m.getInstanceLocation().toString();
+      boolean insideUnion =
+          !m.getType().equals("oneOf")
+              && !m.getType().equals("anyOf")
+              && unions.stream().anyMatch(u -> at.equals(u) || at.startsWith(u + "/"))
+              && (m.getEvaluationPath().toString().contains("/oneOf/")
+                  || m.getEvaluationPath().toString().contains("/anyOf/"));
+      if (insideUnion) {
+        continue;
+      }
       String line = describe(m, arguments);
       if (line != null) {
         out.add(line);
@@ -53,7 +70,11 @@ public final class ArgumentValidator {
   private String describe(ValidationMessage m, JsonNode arguments) {
     String where = path(m.getInstanceLocation().toString());
     String type = m.getType();
+    // The keyword's own value (e.g. "integer" for type, the list for enum).
     JsonNode rule = m.getSchemaNode();
+    if (rule != null && rule.isObject() && rule.has(type)) {
+      rule = rule.get(type);
+    }
     switch (type) {
       case "required" -> {
         String missing = m.getProperty();
@@ -71,10 +92,10 @@ public final class ArgumentValidator {
         return label(where) + ": is not allowed here";
       }
       case "format" -> {
-        return label(where) + ": " + expectedFormat(rule.path("format").asText(""));
+        return label(where) + ": " + expectedFormat(rule.asText(""));
       }
       case "enum", "const" -> {
-        JsonNode values = type.equals("enum") ? rule.path("enum") : rule.path("const");
+        JsonNode values = rule;
         List<String> list = new ArrayList<>();
         if (values.isArray()) {
           values.forEach(v -> list.add(v.isTextual() ? v.asText() : v.toString()));
@@ -84,11 +105,7 @@ public final class ArgumentValidator {
         return label(where) + ": must be one of " + String.join(", ", list);
       }
       case "type" -> {
-        return label(where)
-            + ": expected "
-            + typeWords(rule.path("type"))
-            + ", got "
-            + actual(arguments, m);
+        return label(where) + ": expected " + typeWords(rule) + ", got " + actual(arguments, m);
       }
       case "oneOf", "anyOf" -> {
         return label(where) + ": expected " + alternatives(rule);
@@ -192,8 +209,7 @@ public final class ArgumentValidator {
     };
   }
 
-  private String alternatives(JsonNode rule) {
-    JsonNode alts = rule.has("oneOf") ? rule.get("oneOf") : rule.path("anyOf");
+  private String alternatives(JsonNode alts) {
     List<String> forms = new ArrayList<>();
     for (JsonNode alt : alts) {
       forms.add(form(alt, 0));
@@ -263,8 +279,7 @@ public final class ArgumentValidator {
     return s.length() > 40 ? s.substring(0, 37) + "..." : s;
   }
 
-  private static String constraint(String type, JsonNode rule) {
-    JsonNode v = rule.path(type);
+  private static String constraint(String type, JsonNode v) {
     return switch (type) {
       case "minimum" -> "must be at least " + v;
       case "maximum" -> "must be at most " + v;
