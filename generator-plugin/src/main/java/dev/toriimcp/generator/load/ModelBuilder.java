@@ -896,8 +896,18 @@ public final class ModelBuilder {
       }
     }
     JsonNode type = out.get("type");
+    if (type != null && type.isArray()) {
+      // Results are nullable field by field; the root itself is the one object returned.
+      JsonNode first = null;
+      for (JsonNode t : type) {
+        if (!t.asText().equals("null")) {
+          first = first == null ? t : NODES.textNode("union");
+        }
+      }
+      type = first;
+    }
     boolean object =
-        (type != null && type.isTextual() && type.asText().equals("object"))
+        (type != null && type.asText().equals("object"))
             || (type == null && out.has("properties") && !out.has("oneOf") && !out.has("anyOf"));
     ObjectNode result;
     if (object) {
@@ -905,7 +915,10 @@ public final class ModelBuilder {
       result.put("type", "object");
       out.remove("type");
       result.setAll(out);
-    } else if (type != null && !out.has("oneOf") && !out.has("anyOf")) {
+    } else if (type != null
+        && !type.asText().equals("union")
+        && !out.has("oneOf")
+        && !out.has("anyOf")) {
       result = NODES.objectNode();
       result.put("type", "object");
       result.putObject("properties").set("result", out);

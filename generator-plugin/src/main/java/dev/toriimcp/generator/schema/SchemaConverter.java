@@ -391,7 +391,9 @@ public final class SchemaConverter {
     if (out.has("required") && out.get("required").isEmpty()) {
       out.remove("required");
     }
-    if (nullable) {
+    if (nullable || defs.direction == Direction.OUTPUT && out.has("type")) {
+      // Results: any field may come back null (no role, no owner, an unset custom field), and a
+      // client that checks results against the schema must not reject real answers for that.
       return makeNullable(out);
     }
     return out;
@@ -401,17 +403,30 @@ public final class SchemaConverter {
     return value.isObject() && value.has("$ref");
   }
 
-  /** Applies 3.0 {@code nullable: true}. */
+  /** Applies 3.0 {@code nullable: true}, and makes result fields nullable. */
   private static JsonNode makeNullable(ObjectNode out) {
     JsonNode type = out.get("type");
+    if (type != null && type.isTextual() && type.asText().equals("null")) {
+      return out;
+    }
+    if (type != null && type.isArray()) {
+      boolean hasNull = false;
+      for (JsonNode t : type) {
+        hasNull |= t.asText().equals("null");
+      }
+      if (!hasNull) {
+        ((ArrayNode) type).add("null");
+        if (out.has("enum") && !containsNull(out.get("enum"))) {
+          ((ArrayNode) out.get("enum")).addNull();
+        }
+      }
+      return out;
+    }
     if (type != null && type.isTextual()) {
       out.set("type", NODES.arrayNode().add(type.asText()).add("null"));
       if (out.has("enum") && !containsNull(out.get("enum"))) {
         ((ArrayNode) out.get("enum")).addNull();
       }
-      return out;
-    }
-    if (type != null && type.isArray()) {
       return out;
     }
     ObjectNode wrapper = NODES.objectNode();
