@@ -1,0 +1,131 @@
+package dev.toriimcp.server.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toriimcp.runtime.UpstreamRequest;
+import dev.toriimcp.runtime.UpstreamRequest.Style;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Path escaping and the OpenAPI parameter styles, byte for byte. */
+class RequestEncoderTest {
+  private static final URI BASE = URI.create("https://api.example.com/v1.0");
+
+  private static String uri(UpstreamRequest r) {
+    return RequestEncoder.uri(r, BASE).toString();
+  }
+
+  @Test
+  void pathValuesAreOneEscapedSegment() {
+    assertEquals(
+        "https://api.example.com/v1.0/users/%2E%2E%2F%2E%2E%2Fadmin%3Fx%3D1/apps/42",
+        uri(
+            UpstreamRequest.builder("GET", "/users/{idUser}/apps/{idApp}")
+                .path("idUser", "../../admin?x=1")
+                .path("idApp", 42L)
+                .build()));
+    assertEquals(
+        "https://api.example.com/v1.0/files/%C3%A9t%C3%A9%20%2B%20%23",
+        uri(UpstreamRequest.builder("GET", "/files/{id}").path("id", "été + #").build()));
+  }
+
+  @Test
+  void dotsInPathValuesCannotClimb() {
+    String u = uri(UpstreamRequest.builder("GET", "/files/{id}").path("id", "..").build());
+    assertEquals("https://api.example.com/v1.0/files/%2E%2E", u);
+    assertEquals("/v1.0/files/%2E%2E", URI.create(u).normalize().getRawPath());
+  }
+
+  @Test
+  void queryStyles() {
+    List<Long> ids = List.of(1L, 2L, 3L);
+    Map<String, Object> filter = new LinkedHashMap<>();
+    filter.put("color", "red");
+    filter.put("size", 2);
+    assertEquals(
+        "https://api.example.com/v1.0/x?ids=1&ids=2&ids=3",
+        uri(UpstreamRequest.builder("GET", "/x").query("ids", ids, Style.FORM, true).build()));
+    assertEquals(
+        "https://api.example.com/v1.0/x?ids=1%2C2%2C3",
+        uri(UpstreamRequest.builder("GET", "/x").query("ids", ids, Style.FORM, false).build()));
+    assertEquals(
+        "https://api.example.com/v1.0/x?ids=1%202%203",
+        uri(
+            UpstreamRequest.builder("GET", "/x")
+                .query("ids", ids, Style.SPACE_DELIMITED, false)
+                .build()));
+    assertEquals(
+        "https://api.example.com/v1.0/x?ids=1%7C2%7C3",
+        uri(
+            UpstreamRequest.builder("GET", "/x")
+                .query("ids", ids, Style.PIPE_DELIMITED, false)
+                .build()));
+    assertEquals(
+        "https://api.example.com/v1.0/x?filter%5Bcolor%5D=red&filter%5Bsize%5D=2",
+        uri(
+            UpstreamRequest.builder("GET", "/x")
+                .query("filter", filter, Style.DEEP_OBJECT, true)
+                .build()));
+    assertEquals(
+        "https://api.example.com/v1.0/x?color=red&size=2",
+        uri(
+            UpstreamRequest.builder("GET", "/x")
+                .query("filter", filter, Style.FORM, true)
+                .build()));
+    assertEquals(
+        "https://api.example.com/v1.0/x?filter=color%2Cred%2Csize%2C2",
+        uri(
+            UpstreamRequest.builder("GET", "/x")
+                .query("filter", filter, Style.FORM, false)
+                .build()));
+    assertEquals(
+        "https://api.example.com/v1.0/x?q=a%26b%3Dc%20d&flag=true",
+        uri(
+            UpstreamRequest.builder("GET", "/x")
+                .query("q", "a&b=c d", Style.FORM, true)
+                .query("flag", true, Style.FORM, true)
+                .query("none", null, Style.FORM, true)
+                .build()));
+  }
+
+  @Test
+  void bodiesAndAuthentication() throws Exception {
+    RequestEncoder encoder = new RequestEncoder(Duration.ofSeconds(5), "t");
+    HttpRequest r =
+        encoder.encode(
+            UpstreamRequest.builder("POST", "/contracts")
+                .jsonField("name", "Zoom")
+                .jsonField("owner", null)
+                .jsonFields(Map.of("c_x", 1))
+                .header("X-API-Version", "1.1")
+                .header("X-Evil", "a\r\nInjected: 1")
+                .build(),
+            new Upstream(BASE, "secret-key"));
+    assertEquals("Bearer secret-key", r.headers().firstValue("Authorization").orElseThrow());
+    assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals("1.1", r.headers().firstValue("X-API-Version").orElseThrow());
+    assertTrue(
+        r.headers().firstValue("X-Evil").isEmpty(), "header values with line breaks are dropped");
+    byte[] multipart =
+        RequestEncoder.multipart(
+            List.of(
+                new UpstreamRequest.Part(
+                    "file", "a,b\n".getBytes(StandardCharsets.UTF_8), "x.csv", "text/csv"),
+                new UpstreamRequest.Part("type", "expenses", null, null)),
+            "B");
+    assertEquals(
+        "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\nContent-Type: text/csv\r\n\r\na,b\n\r\n"
+            + "--B\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nexpenses\r\n--B--\r\n",
+        new String(multipart, StandardCharsets.UTF_8));
+    assertEquals(
+        "Upstream[https://api.example.com/v1.0, apiKey=(hidden)]",
+        new Upstream(BASE, "secret-key").toString());
+  }
+}
