@@ -4,23 +4,17 @@ import dev.toriimcp.generator.CatalogOutOfDateException;
 import dev.toriimcp.generator.GenerationRequest;
 import dev.toriimcp.generator.GenerationResult;
 import dev.toriimcp.generator.Generator;
-import dev.toriimcp.generator.model.ToolFilters;
 import dev.toriimcp.generator.problem.GenerationException;
 import dev.toriimcp.generator.problem.Problem;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Generates one typed MCP tool class per operation of an OpenAPI 3.0 or 3.1 description (after
@@ -33,15 +27,7 @@ import org.apache.maven.project.MavenProject;
     defaultPhase = LifecyclePhase.GENERATE_SOURCES,
     threadSafe = true,
     requiresProject = false)
-public final class GenerateMojo extends AbstractMojo {
-
-  /** The OpenAPI 3.0 or 3.1 description (YAML or JSON). */
-  @Parameter(property = "mcp.spec", defaultValue = "${basedir}/openapi.yaml", required = true)
-  private File spec;
-
-  /** Overlay files, applied in order (comma-separated on the command line). */
-  @Parameter(property = "mcp.overlays")
-  private List<File> overlays = new ArrayList<>();
+public final class GenerateMojo extends AbstractToriiMcpMojo {
 
   /** Where Java sources and schema resources are written; added as a source and resource root. */
   @Parameter(
@@ -56,44 +42,6 @@ public final class GenerateMojo extends AbstractMojo {
   /** Simple name of the generated {@code ToolRegistry} class. */
   @Parameter(property = "mcp.registryClassName", defaultValue = "GeneratedTools")
   private String registryClassName;
-
-  /** The word in derived tool names, e.g. {@code torii} in {@code list_all_torii_users}. */
-  @Parameter(property = "mcp.toolPrefix", defaultValue = "")
-  private String toolPrefix;
-
-  /** Detect cursor pagination on operations without {@code x-mcp-pagination}. */
-  @Parameter(property = "mcp.autoPagination", defaultValue = "true")
-  private boolean autoPagination;
-
-  /**
-   * Size budget of one tool's input or output schema, in bytes of compact JSON. Larger schemas lose
-   * their deepest definitions (with a warning) so that {@code tools/list} stays usable.
-   */
-  @Parameter(property = "mcp.maxSchemaBytes", defaultValue = "32768")
-  private int maxSchemaBytes;
-
-  /** Generate only tools with at least one of these tags (comma-separated; empty: all). */
-  @Parameter(property = "mcp.includeTags")
-  private List<String> includeTags = new ArrayList<>();
-
-  /** Do not generate tools with any of these tags. */
-  @Parameter(property = "mcp.excludeTags")
-  private List<String> excludeTags = new ArrayList<>();
-
-  /** Generate only these operations (operationIds or tool names; empty: all). */
-  @Parameter(property = "mcp.includeOperations")
-  private List<String> includeOperations = new ArrayList<>();
-
-  /** Do not generate these operations (operationIds or tool names). */
-  @Parameter(property = "mcp.excludeOperations")
-  private List<String> excludeOperations = new ArrayList<>();
-
-  /**
-   * Generate only these verb classes: {@code read} (get, list), {@code write} (create, update,
-   * delete, other) or exact verbs; empty: all.
-   */
-  @Parameter(property = "mcp.methods")
-  private List<String> methods = new ArrayList<>();
 
   /**
    * Directory of the checked-in tool catalog ({@code TOOLS.md}, {@code tools.json}). When set, the
@@ -113,12 +61,6 @@ public final class GenerateMojo extends AbstractMojo {
   /** Skip generation. */
   @Parameter(property = "mcp.skip", defaultValue = "false")
   private boolean skip;
-
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  private MavenProject project;
-
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  private MavenSession session;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -172,23 +114,9 @@ public final class GenerateMojo extends AbstractMojo {
         toolPrefix,
         autoPagination,
         maxSchemaBytes,
-        new ToolFilters(includeTags, excludeTags, includeOperations, excludeOperations, methods),
+        filters(),
         java.util.Optional.ofNullable(catalogDirectory).map(File::toPath),
         updateCatalog,
         java.util.Optional.ofNullable(templateDirectory).map(File::toPath));
-  }
-
-  /**
-   * The directory file names are shown relative to: the multi-module root (where {@code .mvn}
-   * lives), so output does not depend on where Maven was started.
-   */
-  private Path baseDirectory() {
-    if (session != null && session.getRequest().getMultiModuleProjectDirectory() != null) {
-      return session.getRequest().getMultiModuleProjectDirectory().toPath();
-    }
-    if (project != null && project.getBasedir() != null) {
-      return project.getBasedir().toPath();
-    }
-    return Path.of("").toAbsolutePath();
   }
 }
