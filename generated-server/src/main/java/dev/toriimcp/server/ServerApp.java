@@ -2,6 +2,8 @@ package dev.toriimcp.server;
 
 import dev.toriimcp.sandbox.SandboxOptions;
 import dev.toriimcp.sandbox.ToriiSandbox;
+import dev.toriimcp.server.access.AccessLayer;
+import dev.toriimcp.server.access.AccessStore;
 import dev.toriimcp.server.access.EndpointResolver;
 import dev.toriimcp.server.access.StaticEndpoints;
 import dev.toriimcp.server.protocol.McpServer;
@@ -64,6 +66,7 @@ public final class ServerApp implements AutoCloseable {
   private final McpServer mcp;
   private final Upstream upstream;
   private HttpTransport http;
+  private AccessLayer access;
 
   private ServerApp(Options options) {
     this.catalog = ToolCatalog.load();
@@ -94,6 +97,13 @@ public final class ServerApp implements AutoCloseable {
 
   /** Starts Streamable HTTP on 127.0.0.1. */
   public ServerApp listen(int port, EndpointResolver endpoints, Options options) throws Exception {
+    return listen(port, endpoints, options, null);
+  }
+
+  /** Starts Streamable HTTP on 127.0.0.1, with a handler for other paths (the admin API). */
+  public ServerApp listen(
+      int port, EndpointResolver endpoints, Options options, org.eclipse.jetty.server.Handler admin)
+      throws Exception {
     http =
         new HttpTransport(
                 "127.0.0.1",
@@ -102,9 +112,26 @@ public final class ServerApp implements AutoCloseable {
                 endpoints,
                 new HostGuard(options.allowedHosts()),
                 options.maxRequestBytes(),
-                null)
+                admin)
             .start();
     return this;
+  }
+
+  /**
+   * Opens the access store (accounts, scoped servers, API tokens). Under the sandbox, the account
+   * named {@code sandbox} is created or pointed at this process's sandbox.
+   */
+  public AccessLayer openAccess(AccessStore store, EndpointResolver first) {
+    if (sandbox != null) {
+      store.upsertAccount("sandbox", URI.create(sandbox.baseUrl()), sandbox.apiKey());
+    }
+    access =
+        new AccessLayer(
+            store,
+            catalog.entries().stream().map(ToolCatalog.Entry::info).toList(),
+            first,
+            () -> "http://127.0.0.1:" + port());
+    return access;
   }
 
   /** A full-access endpoint on the configured upstream. */
@@ -145,6 +172,9 @@ public final class ServerApp implements AutoCloseable {
   public void close() throws Exception {
     if (http != null) {
       http.close();
+    }
+    if (access != null) {
+      access.close();
     }
     if (sandbox != null) {
       sandbox.close();

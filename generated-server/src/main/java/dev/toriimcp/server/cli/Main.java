@@ -1,7 +1,9 @@
 package dev.toriimcp.server.cli;
 
 import dev.toriimcp.server.ServerApp;
+import dev.toriimcp.server.access.AccessLayer;
 import dev.toriimcp.server.access.StaticEndpoints;
+import dev.toriimcp.server.access.Tokens;
 import dev.toriimcp.server.runtime.ToolExecutor;
 import dev.toriimcp.server.transport.StdioTransport;
 import java.net.URI;
@@ -22,7 +24,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = ServerApp.VERSION,
     description = "An MCP server for Torii: one tool per API operation.",
-    subcommands = {Main.Serve.class, Main.Stdio.class})
+    subcommands = {
+      Main.Serve.class,
+      Main.Stdio.class,
+      AdminCommands.Accounts.class,
+      AdminCommands.Servers.class,
+      AdminCommands.Tokens.class
+    })
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
@@ -100,6 +108,8 @@ public final class Main implements Callable<Integer> {
   static final class Serve implements Callable<Integer> {
     @Mixin UpstreamOptions upstream = new UpstreamOptions();
 
+    @Mixin StoreOptions storeOptions = new StoreOptions();
+
     @Option(
         names = "--port",
         description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).",
@@ -112,10 +122,23 @@ public final class Main implements Callable<Integer> {
       StaticEndpoints endpoints = new StaticEndpoints();
       ServerApp app = ServerApp.create(options);
       String token = app.addFullAccess(endpoints);
-      app.listen(port, endpoints, options);
+      AccessLayer access = app.openAccess(storeOptions.open(), endpoints);
+      String adminToken = null;
+      if (options.sandbox()) {
+        adminToken = Tokens.newToken();
+        access.admin().allow(adminToken);
+      }
+      app.listen(port, access.endpoints(), options, access.admin());
       String url = "http://127.0.0.1:" + app.port() + "/mcp/" + token;
       String jar = jarPath();
       System.out.println("MCP URL: " + url);
+      if (adminToken != null) {
+        System.out.println("Admin token: " + adminToken);
+        System.out.println(
+            "  Try the admin API: curl -H 'Authorization: Bearer <Admin token>' http://127.0.0.1:"
+                + app.port()
+                + "/integrated-account");
+      }
       System.out.println();
       System.out.println("Claude Desktop (claude_desktop_config.json), stdio:");
       System.out.println(

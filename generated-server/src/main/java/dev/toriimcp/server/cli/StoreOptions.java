@@ -1,0 +1,49 @@
+package dev.toriimcp.server.cli;
+
+import dev.toriimcp.server.access.AccessStore;
+import dev.toriimcp.server.access.SecretBox;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import picocli.CommandLine.Option;
+
+/** Where accounts, scoped servers and API tokens are kept. */
+final class StoreOptions {
+  @Option(
+      names = "--data-dir",
+      description =
+          "Directory of the embedded database and the master key file (default: ~/.torii-mcp).")
+  Path dataDir;
+
+  @Option(
+      names = "--db-url",
+      description =
+          "A JDBC URL instead of the embedded H2 file, e.g. jdbc:postgresql://127.0.0.1:5432/torii_mcp.")
+  String dbUrl;
+
+  @Option(names = "--db-user", description = "Database user (with --db-url).")
+  String dbUser;
+
+  @Option(
+      names = "--db-password-env",
+      description =
+          "Environment variable holding the database password (default: ${DEFAULT-VALUE}).",
+      defaultValue = "TORII_MCP_DB_PASSWORD")
+  String dbPasswordEnv;
+
+  Path dataDir() {
+    return dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".torii-mcp");
+  }
+
+  AccessStore open() throws IOException {
+    AccessStore.Location location =
+        dbUrl == null
+            ? AccessStore.Location.h2(dataDir())
+            : new AccessStore.Location(
+                dbUrl,
+                dbUser == null ? "" : dbUser,
+                System.getenv().getOrDefault(dbPasswordEnv, ""));
+    SecretBox box = SecretBox.open(System.getenv("TORII_MCP_MASTER_KEY"), dataDir());
+    return new AccessStore(location, box, Clock.systemUTC());
+  }
+}
