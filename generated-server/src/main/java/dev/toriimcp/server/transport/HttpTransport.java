@@ -104,6 +104,14 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     @Override
+    public void setServer(Server server) {
+      super.setServer(server);
+      if (extra != null) {
+        extra.setServer(server);
+      }
+    }
+
+    @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
       var headers = request.getHeaders();
       if (!guard.hostAllowed(headers.get(HttpHeader.HOST))
