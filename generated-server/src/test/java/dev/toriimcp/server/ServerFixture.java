@@ -8,7 +8,10 @@ public final class ServerFixture implements AutoCloseable {
   public final String url;
 
   public ServerFixture() throws Exception {
-    ServerApp.Options options = ServerApp.Options.sandboxed();
+    this(ServerApp.Options.sandboxed());
+  }
+
+  public ServerFixture(ServerApp.Options options) throws Exception {
     StaticEndpoints endpoints = new StaticEndpoints();
     app = ServerApp.create(options);
     String token = app.addFullAccess(endpoints);

@@ -319,14 +319,33 @@ public final class JavaEmitter {
         case BODY_FIELD -> b.add("\n.jsonField($S, $L)", a.wireName(), v);
         case FORM_FIELD -> b.add("\n.formField($S, $L)", a.wireName(), v);
         case PART -> b.add("\n.part($S, $L, null, $S)", a.wireName(), v, a.mediaType());
-        case FILE_PART ->
-            b.add(
-                "\n.part($S, $T.base64($L), $S, $S)",
-                a.wireName(),
-                REQUEST,
-                v,
-                a.wireName(),
-                a.mediaType());
+        case FILE_PART -> {
+          String fileName =
+              tool.arguments().stream()
+                  .filter(
+                      n ->
+                          n.location() == ArgumentLocation.FILE_NAME
+                              && n.wireName().equals(a.wireName()))
+                  .map(n -> "in." + accessor.get(n.name()) + "()")
+                  .findFirst()
+                  .orElse(null);
+          b.add(
+              "\n.part($S, $T.base64($L), $L, $S)",
+              a.wireName(),
+              REQUEST,
+              v,
+              fileName == null
+                  ? CodeBlock.of("$S", a.wireName())
+                  : CodeBlock.of(
+                      "$T.requireNonNullElse($L, $S)",
+                      java.util.Objects.class,
+                      fileName,
+                      a.wireName()),
+              a.mediaType());
+        }
+        case FILE_NAME -> {
+          // sent with its file part
+        }
         case BODY -> b.add("\n.body($L, $S)", v, a.mediaType());
       }
     }

@@ -600,6 +600,27 @@ public final class ModelBuilder {
       String partType = encoding.path(wire).path("contentType").asText(null);
       String name = args.allocate(Names.argumentName(wire), "body");
       ObjectNode s = withDocs(converted, null, NODES.objectNode());
+      if (location == ArgumentLocation.FILE_PART) {
+        // APIs often check the file name's extension, so the agent names the file.
+        ObjectNode fileName = NODES.objectNode();
+        fileName.put("type", "string");
+        fileName.put("minLength", 1);
+        fileName.put(
+            "description",
+            "Name of the file sent as "
+                + wire
+                + ", with its extension (for example expenses.csv).");
+        args.add(
+            new Argument(
+                args.allocate(Names.argumentName(wire) + "_filename", "body"),
+                wire,
+                ArgumentLocation.FILE_NAME,
+                ParameterStyle.FORM,
+                true,
+                false,
+                fileName,
+                null));
+      }
       args.add(
           new Argument(
               name,

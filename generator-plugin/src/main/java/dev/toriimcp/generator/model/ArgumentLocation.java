@@ -16,6 +16,8 @@ public enum ArgumentLocation {
   PART,
   /** One multipart/form-data part holding a file (base64 in the arguments). */
   FILE_PART,
+  /** The file name sent with the file part of the same wire name. */
+  FILE_NAME,
   /** The whole request body. */
   BODY;
 

@@ -371,6 +371,13 @@ public final class SchemaConverter {
         }
       }
     }
+    String format = schema.path("format").asText("");
+    if ((format.equals("binary") || format.equals("byte"))
+        && out.path("maxLength").isIntegralNumber()) {
+      // maxLength of binary content counts bytes; the argument carries base64 text.
+      long bytes = out.get("maxLength").asLong();
+      out.put("maxLength", (bytes + 2) / 3 * 4);
+    }
     if (dropped.contains("$minimum")) {
       out.remove("minimum");
     }

@@ -8,6 +8,7 @@ import dev.toriimcp.runtime.Tool;
 import dev.toriimcp.runtime.ToolInfo;
 import dev.toriimcp.runtime.UpstreamRequest;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 
@@ -42,7 +43,7 @@ public final class CreateAUpload implements Tool<CreateAUpload.Input> {
   @Override
   public UpstreamRequest toRequest(Input in) {
     return UpstreamRequest.builder("POST", "/uploads")
-            .part("file", UpstreamRequest.base64(in.file()), "file", "text/csv")
+            .part("file", UpstreamRequest.base64(in.file()), Objects.requireNonNullElse(in.fileFilename(), "file"), "text/csv")
             .part("kind", in.kind(), null, null)
             .build();
   }
@@ -50,7 +51,8 @@ public final class CreateAUpload implements Tool<CreateAUpload.Input> {
   /**
    * Arguments of {@code create_a_upload}, bound from the validated tool arguments.
    */
-  public record Input(@JsonProperty("file") String file, @JsonProperty("kind") Kind kind) {
+  public record Input(@JsonProperty("file_filename") String fileFilename,
+      @JsonProperty("file") String file, @JsonProperty("kind") Kind kind) {
   }
 
   public enum Kind {
