@@ -141,7 +141,12 @@ public final class ServerApp implements AutoCloseable {
 
   /** A resolver with one full-access endpoint; the token is returned through {@code tokenOut}. */
   public String addFullAccess(StaticEndpoints endpoints) {
-    return endpoints.add(fullAccess());
+    return addFullAccess(endpoints, false);
+  }
+
+  /** As {@link #addFullAccess(StaticEndpoints)}, in the portable schema profile if asked. */
+  public String addFullAccess(StaticEndpoints endpoints, boolean portableSchemas) {
+    return endpoints.add(fullAccess().withPortableSchemas(portableSchemas));
   }
 
   public McpServer mcp() {

@@ -76,7 +76,7 @@ class ScopedServersTest {
                 + "\"}");
     assertEquals("auditor", s.get("name").asText());
     assertEquals(
-        "{\"methods\":[\"read\"],\"tags\":[],\"tool_exposure\":\"all\"}",
+        "{\"methods\":[\"read\"],\"tags\":[],\"tool_exposure\":\"all\",\"schema_profile\":\"standard\"}",
         s.get("config").toString());
     assertEquals(false, s.get("require_api_token_auth").asBoolean());
     String url = s.get("url").asText();
@@ -309,6 +309,29 @@ class ScopedServersTest {
   }
 
   @Test
+  void portableSchemaProfileIsChosenPerServer() throws Exception {
+    String url =
+        create(
+                "{\"name\":\"strict client\",\"config\":{\"tags\":[\"contracts\"],\"schema_profile\":\"portable\"}}")
+            .get("url")
+            .asText();
+    McpHttp c = new McpHttp(url);
+    c.initialize();
+    String tools = c.request("tools/list", null).at("/result/tools").toString();
+    assertFalse(tools.contains("$ref") || tools.contains("$defs"), tools);
+    assertTrue(tools.contains("create_a_torii_contract"));
+    assertEquals(
+        "unknown schema_profile 'fancy': use standard or portable",
+        f.admin(
+                "POST",
+                "/integrated-account/" + account + "/mcp",
+                "{\"name\":\"x\",\"config\":{\"schema_profile\":\"fancy\"}}")
+            .body()
+            .get("message")
+            .asText());
+  }
+
+  @Test
   void patchChangesNameConfigAndExpiry() throws Exception {
     JsonNode s =
         create(
@@ -324,7 +347,7 @@ class ScopedServersTest {
     assertEquals(200, r.status(), String.valueOf(r.body()));
     assertEquals("after", r.body().get("name").asText());
     assertEquals(
-        "{\"methods\":[\"read\"],\"tags\":[\"roles\"],\"tool_exposure\":\"all\"}",
+        "{\"methods\":[\"read\"],\"tags\":[\"roles\"],\"tool_exposure\":\"all\",\"schema_profile\":\"standard\"}",
         r.body().get("config").toString());
     assertTrue(r.body().get("expires_at").isNull());
     Thread.sleep(1100);

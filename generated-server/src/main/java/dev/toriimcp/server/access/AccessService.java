@@ -164,13 +164,15 @@ public final class AccessService {
 
   private ServerConfig config(JsonNode c, ServerConfig current) throws BadRequest {
     if (!c.isMissingNode() && !c.isObject()) {
-      throw new BadRequest("config must be an object {methods, tags, tool_exposure}");
+      throw new BadRequest(
+          "config must be an object {methods, tags, tool_exposure, schema_profile}");
     }
     ServerConfig config =
         new ServerConfig(
             c.has("methods") ? words(c.get("methods"), "config.methods") : current.methods(),
             c.has("tags") ? words(c.get("tags"), "config.tags") : current.tags(),
-            c.has("tool_exposure") ? c.get("tool_exposure").asText() : current.toolExposure());
+            c.has("tool_exposure") ? c.get("tool_exposure").asText() : current.toolExposure(),
+            c.has("schema_profile") ? c.get("schema_profile").asText() : current.schemaProfile());
     List<String> problems = config.problems(tools);
     if (!problems.isEmpty()) {
       throw new BadRequest(String.join("; ", problems));
@@ -227,6 +229,7 @@ public final class AccessService {
     ArrayNode t = c.putArray("tags");
     s.config().tags().forEach(t::add);
     c.put("tool_exposure", s.config().toolExposure());
+    c.put("schema_profile", s.config().schemaProfile());
     if (s.expiresAt() == null) {
       o.putNull("expires_at");
     } else {

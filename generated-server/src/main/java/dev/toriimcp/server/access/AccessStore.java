@@ -167,13 +167,14 @@ public final class AccessStore {
             requireApiTokenAuth,
             now());
     update(
-        "INSERT INTO mcp_server (id, account_id, name, methods, tags, tool_exposure, expires_at, require_api_token_auth, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO mcp_server (id, account_id, name, methods, tags, tool_exposure, schema_profile, expires_at, require_api_token_auth, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         s.id(),
         accountId,
         name,
         String.join(",", config.methods()),
         String.join(",", config.tags()),
         config.toolExposure(),
+        config.schemaProfile(),
         expiresAt == null ? null : Timestamp.from(expiresAt),
         requireApiTokenAuth,
         Tokens.hash(token),
@@ -182,7 +183,8 @@ public final class AccessStore {
   }
 
   private static final String SERVER_COLUMNS =
-      "id, account_id, name, methods, tags, tool_exposure, expires_at, require_api_token_auth, created_at";
+      "id, account_id, name, methods, tags, tool_exposure, expires_at, require_api_token_auth, created_at,"
+          + " schema_profile";
 
   private static Server server(ResultSet rs) throws SQLException {
     Timestamp expires = rs.getTimestamp(7);
@@ -190,7 +192,8 @@ public final class AccessStore {
         rs.getString(1),
         rs.getString(2),
         rs.getString(3),
-        new ServerConfig(split(rs.getString(4)), split(rs.getString(5)), rs.getString(6)),
+        new ServerConfig(
+            split(rs.getString(4)), split(rs.getString(5)), rs.getString(6), rs.getString(10)),
         expires == null ? null : expires.toInstant(),
         rs.getBoolean(8),
         rs.getTimestamp(9).toInstant());
@@ -232,11 +235,12 @@ public final class AccessStore {
 
   public void updateServer(Server s) {
     update(
-        "UPDATE mcp_server SET name = ?, methods = ?, tags = ?, tool_exposure = ?, expires_at = ? WHERE id = ? AND account_id = ?",
+        "UPDATE mcp_server SET name = ?, methods = ?, tags = ?, tool_exposure = ?, schema_profile = ?, expires_at = ? WHERE id = ? AND account_id = ?",
         s.name(),
         String.join(",", s.config().methods()),
         String.join(",", s.config().tags()),
         s.config().toolExposure(),
+        s.config().schemaProfile(),
         s.expiresAt() == null ? null : Timestamp.from(s.expiresAt()),
         s.id(),
         s.accountId());

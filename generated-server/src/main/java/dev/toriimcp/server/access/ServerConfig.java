@@ -16,8 +16,11 @@ import java.util.function.Predicate;
  *     (get, list, create, update, delete, other); empty means every method
  * @param tags tool tags, any of which admits a tool; empty means every tag
  * @param toolExposure {@code all} or {@code discovery}
+ * @param schemaProfile {@code standard} or {@code portable} (for clients with limited JSON Schema
+ *     support)
  */
-public record ServerConfig(List<String> methods, List<String> tags, String toolExposure) {
+public record ServerConfig(
+    List<String> methods, List<String> tags, String toolExposure, String schemaProfile) {
   public static final Set<String> METHOD_WORDS =
       Set.of("read", "write", "get", "list", "create", "update", "delete", "other");
 
@@ -25,6 +28,15 @@ public record ServerConfig(List<String> methods, List<String> tags, String toolE
     methods = List.copyOf(methods);
     tags = List.copyOf(tags);
     toolExposure = toolExposure == null ? "all" : toolExposure;
+    schemaProfile = schemaProfile == null ? "standard" : schemaProfile;
+  }
+
+  public ServerConfig(List<String> methods, List<String> tags, String toolExposure) {
+    this(methods, tags, toolExposure, "standard");
+  }
+
+  public boolean portable() {
+    return schemaProfile.equals("portable");
   }
 
   public boolean discovery() {
@@ -79,6 +91,9 @@ public record ServerConfig(List<String> methods, List<String> tags, String toolE
     }
     if (!toolExposure.equals("all") && !toolExposure.equals("discovery")) {
       out.add("unknown tool_exposure '" + toolExposure + "': use all or discovery");
+    }
+    if (!schemaProfile.equals("standard") && !schemaProfile.equals("portable")) {
+      out.add("unknown schema_profile '" + schemaProfile + "': use standard or portable");
     }
     if (out.isEmpty() && tools.stream().noneMatch(filter())) {
       out.add("no tool matches methods " + methods + " and tags " + tags);

@@ -93,7 +93,11 @@ public final class StoredEndpoints implements EndpointResolver, AutoCloseable {
         new Upstream(URI.create(account.get().baseUrl()), store.apiKey(s.accountId()));
     return new Found(
         new EndpointContext(
-            "server:" + s.id(), s.config().filter(), upstream, s.config().discovery()));
+            "server:" + s.id(),
+            s.config().filter(),
+            upstream,
+            s.config().discovery(),
+            s.config().portable()));
   }
 
   /** The token of an {@code Authorization: Bearer} header, or null. */

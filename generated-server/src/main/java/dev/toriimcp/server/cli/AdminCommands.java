@@ -153,13 +153,18 @@ final class AdminCommands {
       String toolExposure;
 
       @Option(
+          names = "--schema-profile",
+          description = "standard or portable (for clients with limited JSON Schema support).")
+      String schemaProfile;
+
+      @Option(
           names = "--expires-at",
           description = "ISO 8601 instant, at least 60 s ahead; 'none' clears it (update).")
       String expiresAt;
 
       ObjectNode body() {
         ObjectNode b = MAPPER.createObjectNode();
-        if (methods != null || tags != null || toolExposure != null) {
+        if (methods != null || tags != null || toolExposure != null || schemaProfile != null) {
           ObjectNode c = b.putObject("config");
           if (methods != null) {
             ArrayNode m = c.putArray("methods");
@@ -171,6 +176,9 @@ final class AdminCommands {
           }
           if (toolExposure != null) {
             c.put("tool_exposure", toolExposure);
+          }
+          if (schemaProfile != null) {
+            c.put("schema_profile", schemaProfile);
           }
         }
         if (expiresAt != null) {

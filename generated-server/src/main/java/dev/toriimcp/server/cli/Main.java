@@ -71,9 +71,24 @@ public final class Main implements Callable<Integer> {
     int maxResultBytes;
 
     @Option(
+        names = "--schema-profile",
+        description =
+            "Schemas as generated (standard) or portable: no $ref/$defs, plain object roots"
+                + " (default: ${DEFAULT-VALUE}).",
+        defaultValue = "standard")
+    String schemaProfile;
+
+    @Option(
         names = "--allowed-host",
         description = "Another Host/Origin name to accept besides localhost (repeatable).")
     List<String> allowedHosts = List.of();
+
+    boolean portable() {
+      if (!schemaProfile.equals("standard") && !schemaProfile.equals("portable")) {
+        throw new IllegalArgumentException("--schema-profile must be standard or portable");
+      }
+      return schemaProfile.equals("portable");
+    }
 
     ServerApp.Options options() {
       ToolExecutor.Limits limits =
@@ -121,7 +136,7 @@ public final class Main implements Callable<Integer> {
       ServerApp.Options options = upstream.options();
       StaticEndpoints endpoints = new StaticEndpoints();
       ServerApp app = ServerApp.create(options);
-      String token = app.addFullAccess(endpoints);
+      String token = app.addFullAccess(endpoints, upstream.portable());
       AccessLayer access = app.openAccess(storeOptions.open(), endpoints);
       String adminToken = null;
       if (options.sandbox()) {
@@ -194,7 +209,8 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
       ServerApp.Options options = upstream.options();
       try (ServerApp app = ServerApp.create(options)) {
-        new StdioTransport(app.mcp(), app.fullAccess()).run(System.in, System.out);
+        new StdioTransport(app.mcp(), app.fullAccess().withPortableSchemas(upstream.portable()))
+            .run(System.in, System.out);
       }
       return 0;
     }

@@ -79,7 +79,7 @@ final class DiscoveryTools {
       case McpServer.GET_TOOL_SCHEMA -> {
         String tool = a.path("name").asText("");
         try {
-          return structured(executor.entry(endpoint, tool).listing().deepCopy());
+          return structured(executor.entry(endpoint, tool).listing(endpoint.portable()).deepCopy());
         } catch (ToolExecutor.UnknownToolException e) {
           return textError("No tool is named " + tool + "; use search_tools to find one.");
         }

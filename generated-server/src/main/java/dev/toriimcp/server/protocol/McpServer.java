@@ -332,7 +332,7 @@ public final class McpServer {
     if (endpoint.discovery()) {
       DiscoveryTools.listings().forEach(tools::add);
     } else {
-      executor.visible(endpoint).forEach(e -> tools.add(e.listing()));
+      executor.visible(endpoint).forEach(e -> tools.add(e.listing(endpoint.portable())));
     }
     return r;
   }

@@ -33,9 +33,18 @@ public final class ToolCatalog {
    * @param listing its {@code tools/list} entry
    */
   public record Entry(
-      Tool<?> tool, ObjectNode inputSchema, Optional<ObjectNode> outputSchema, ObjectNode listing) {
+      Tool<?> tool,
+      ObjectNode inputSchema,
+      Optional<ObjectNode> outputSchema,
+      ObjectNode listing,
+      ObjectNode portableListing) {
     public ToolInfo info() {
       return tool.info();
+    }
+
+    /** The listing in the endpoint's schema profile. */
+    public ObjectNode listing(boolean portable) {
+      return portable ? portableListing : listing;
     }
 
     public String name() {
@@ -66,7 +75,10 @@ public final class ToolCatalog {
       ClassLoader loader = t.getClass().getClassLoader();
       ObjectNode input = schema(loader, info.inputSchemaResource());
       Optional<ObjectNode> output = info.outputSchemaResource().map(r -> schema(loader, r));
-      if (map.put(info.name(), new Entry(t, input, output, listing(info, input, output))) != null) {
+      ObjectNode portable =
+          listing(info, SchemaProfiles.portable(input), output.map(SchemaProfiles::portable));
+      if (map.put(info.name(), new Entry(t, input, output, listing(info, input, output), portable))
+          != null) {
         throw new IllegalStateException("two tools are named " + info.name());
       }
     }

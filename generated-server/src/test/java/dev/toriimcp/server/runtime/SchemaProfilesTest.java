@@ -1,0 +1,48 @@
+package dev.toriimcp.server.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+/** The portable profile: no references, no definitions, plain object roots. */
+class SchemaProfilesTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Test
+  void everyToriiToolHasAPortableListing() {
+    for (ToolCatalog.Entry e : ToolCatalog.load().entries()) {
+      String listing = e.listing(true).toString();
+      assertFalse(listing.contains("\"$ref\""), e.name());
+      assertFalse(listing.contains("\"$defs\""), e.name());
+      assertEquals("object", e.listing(true).at("/inputSchema/type").asText(), e.name());
+      assertEquals(
+          e.inputSchema().path("properties").size(),
+          e.listing(true).at("/inputSchema/properties").size(),
+          e.name());
+    }
+  }
+
+  @Test
+  void referencesAreInlinedAndRecursionIsCut() throws Exception {
+    ObjectNode schema =
+        (ObjectNode)
+            MAPPER.readTree(
+                "{\"$schema\":\"x\",\"type\":\"object\",\"properties\":{\"amount\":{\"$ref\":\"#/$defs/Money\",\"description\":\"d\"},"
+                    + "\"tree\":{\"$ref\":\"#/$defs/Node\"}},\"propertyNames\":{\"not\":{\"const\":\"x\"}},"
+                    + "\"$defs\":{\"Money\":{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"number\"}}},"
+                    + "\"Node\":{\"type\":\"object\",\"properties\":{\"child\":{\"$ref\":\"#/$defs/Node\"}}}}}");
+    ObjectNode p = SchemaProfiles.portable(schema);
+    assertEquals(
+        "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"number\"}},\"description\":\"d\"}",
+        p.at("/properties/amount").toString());
+    assertEquals(
+        "{\"type\":\"object\",\"description\":\"(nested Node, not expanded further)\"}",
+        p.at("/properties/tree/properties/child/properties/child/properties/child").toString());
+    assertFalse(p.has("$defs"));
+    assertFalse(p.has("$schema"));
+    assertFalse(p.has("propertyNames"));
+  }
+}
