@@ -15,7 +15,6 @@ import dev.toriimcp.server.runtime.UpstreamClient;
 import dev.toriimcp.server.transport.HostGuard;
 import dev.toriimcp.server.transport.HttpTransport;
 import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +84,8 @@ public final class ServerApp implements AutoCloseable {
       this.sandbox = null;
       this.upstream = new Upstream(options.baseUrl(), options.apiKey());
     }
-    UpstreamClient client = new UpstreamClient(Duration.ofSeconds(10), 20L * 1024 * 1024);
+    UpstreamClient client =
+        new UpstreamClient(options.limits().connectTimeout(), 20L * 1024 * 1024);
     this.executor = new ToolExecutor(catalog, client, options.limits());
     this.mcp = new McpServer(executor, NAME, VERSION, INSTRUCTIONS);
   }

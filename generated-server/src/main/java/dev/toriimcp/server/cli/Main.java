@@ -65,6 +65,12 @@ public final class Main implements Callable<Integer> {
     int timeoutSeconds;
 
     @Option(
+        names = "--connect-timeout",
+        description = "Upstream connect timeout, seconds (default: ${DEFAULT-VALUE}).",
+        defaultValue = "10")
+    int connectTimeoutSeconds;
+
+    @Option(
         names = "--max-result-bytes",
         description = "Largest tool result sent to the client (default: ${DEFAULT-VALUE}).",
         defaultValue = "100000")
@@ -91,8 +97,15 @@ public final class Main implements Callable<Integer> {
     }
 
     ServerApp.Options options() {
+      if (timeoutSeconds <= 0 || connectTimeoutSeconds <= 0 || maxResultBytes <= 0) {
+        throw new IllegalArgumentException(
+            "--timeout, --connect-timeout and --max-result-bytes must be positive");
+      }
       ToolExecutor.Limits limits =
-          new ToolExecutor.Limits(Duration.ofSeconds(timeoutSeconds), maxResultBytes);
+          new ToolExecutor.Limits(
+              Duration.ofSeconds(timeoutSeconds),
+              maxResultBytes,
+              Duration.ofSeconds(connectTimeoutSeconds));
       if (sandbox) {
         return new ServerApp.Options(
             true, null, null, limits, 5L * 1024 * 1024, new LinkedHashSet<>(allowedHosts));

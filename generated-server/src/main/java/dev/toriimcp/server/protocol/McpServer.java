@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * the body, {@code resultType} and cache hints on results). Transports hand it parsed messages and
  * send back what it returns; it never sees sockets.
  */
-public final class McpServer {
+public final class McpServer implements McpHandler {
   private static final Logger LOG = Logger.getLogger(McpServer.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int MAX_SESSIONS = 10_000;
@@ -62,6 +62,7 @@ public final class McpServer {
   }
 
   /** Handles one message for one endpoint. */
+  @Override
   public Outgoing handle(Incoming in, EndpointContext endpoint) {
     JsonNode msg = in.message();
     if (msg == null || !msg.isObject()) {
@@ -304,6 +305,7 @@ public final class McpServer {
   }
 
   /** Ends a stateful session (HTTP DELETE); false when there was none. */
+  @Override
   public boolean endSession(String sessionId, EndpointContext endpoint) {
     Session s = sessionId == null ? null : sessions.get(sessionId);
     if (s == null || !s.endpoint().equals(endpoint.name())) {

@@ -54,11 +54,18 @@ public final class ToolExecutor {
   /**
    * Limits of one server.
    *
-   * @param requestTimeout how long one upstream call may take
+   * @param requestTimeout how long one upstream call may take, from sending to the whole answer
    * @param maxResultBytes the largest result text sent to the client
+   * @param connectTimeout how long connecting to the upstream may take
    */
-  public record Limits(Duration requestTimeout, int maxResultBytes) {
+  public record Limits(Duration requestTimeout, int maxResultBytes, Duration connectTimeout) {
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Limits DEFAULT = new Limits(Duration.ofSeconds(30), 100_000);
+
+    /** Limits with the default connect timeout. */
+    public Limits(Duration requestTimeout, int maxResultBytes) {
+      this(requestTimeout, maxResultBytes, DEFAULT_CONNECT_TIMEOUT);
+    }
   }
 
   private final ToolCatalog catalog;
@@ -128,7 +135,22 @@ public final class ToolExecutor {
               + limits.requestTimeout().toSeconds()
               + " s. The call may or may not have taken effect; check before repeating a write.");
     } catch (ConnectException e) {
-      return error("Torii could not be reached for " + name + " (connection refused).");
+      // Without a message it was refused (the JDK's client says nothing more then).
+      String why = e.getMessage() == null ? "" : e.getMessage().strip();
+      if (why.toLowerCase(java.util.Locale.ROOT).contains("reset")) {
+        return error(
+            "The connection to Torii failed during "
+                + name
+                + ": "
+                + e.getClass().getSimpleName()
+                + ".");
+      }
+      return error(
+          "Torii could not be reached for "
+              + name
+              + " ("
+              + (why.isEmpty() ? "connection refused" : why)
+              + ").");
     } catch (IOException e) {
       return error(
           "The connection to Torii failed during "

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toriimcp.server.access.EndpointResolver;
 import dev.toriimcp.server.protocol.Incoming;
 import dev.toriimcp.server.protocol.JsonRpc;
-import dev.toriimcp.server.protocol.McpServer;
+import dev.toriimcp.server.protocol.McpHandler;
 import dev.toriimcp.server.protocol.Outgoing;
 import dev.toriimcp.server.runtime.EndpointContext;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public final class HttpTransport implements AutoCloseable {
   public HttpTransport(
       String host,
       int port,
-      McpServer mcp,
+      McpHandler mcp,
       EndpointResolver endpoints,
       HostGuard guard,
       long maxBodyBytes,
@@ -63,7 +63,7 @@ public final class HttpTransport implements AutoCloseable {
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    server.setHandler(new McpHandler(mcp, endpoints, guard, maxBodyBytes, extraHandler));
+    server.setHandler(new StreamableHttpHandler(mcp, endpoints, guard, maxBodyBytes, extraHandler));
   }
 
   public HttpTransport start() throws Exception {
@@ -80,15 +80,15 @@ public final class HttpTransport implements AutoCloseable {
     server.stop();
   }
 
-  private static final class McpHandler extends Handler.Abstract {
-    private final McpServer mcp;
+  private static final class StreamableHttpHandler extends Handler.Abstract {
+    private final McpHandler mcp;
     private final EndpointResolver endpoints;
     private final HostGuard guard;
     private final long maxBodyBytes;
     private final Handler extra;
 
-    McpHandler(
-        McpServer mcp,
+    StreamableHttpHandler(
+        McpHandler mcp,
         EndpointResolver endpoints,
         HostGuard guard,
         long maxBodyBytes,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toriimcp.server.protocol.Incoming;
 import dev.toriimcp.server.protocol.JsonRpc;
-import dev.toriimcp.server.protocol.McpServer;
+import dev.toriimcp.server.protocol.McpHandler;
 import dev.toriimcp.server.protocol.Outgoing;
 import dev.toriimcp.server.runtime.EndpointContext;
 import java.io.BufferedReader;
@@ -23,10 +23,10 @@ import java.util.concurrent.TimeUnit;
  * slow tool call does not hold up pings or cancellations; only protocol messages go to stdout.
  */
 public final class StdioTransport {
-  private final McpServer mcp;
+  private final McpHandler mcp;
   private final EndpointContext endpoint;
 
-  public StdioTransport(McpServer mcp, EndpointContext endpoint) {
+  public StdioTransport(McpHandler mcp, EndpointContext endpoint) {
     this.mcp = mcp;
     this.endpoint = endpoint;
   }

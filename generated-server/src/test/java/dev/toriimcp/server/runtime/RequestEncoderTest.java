@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toriimcp.runtime.UpstreamRequest;
 import dev.toriimcp.runtime.UpstreamRequest.Style;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Path escaping and the OpenAPI parameter styles, byte for byte. */
@@ -127,5 +132,101 @@ class RequestEncoderTest {
     assertEquals(
         "Upstream[https://api.example.com/v1.0, apiKey=(hidden)]",
         new Upstream(BASE, "secret-key").toString());
+  }
+
+  /** A nested body object with an optional field left out. */
+  record Amount(Long value, String currency) {}
+
+  @Test
+  void freeFormQueryPairsFollowTheDeclaredParameters() {
+    Map<String, Object> custom = new LinkedHashMap<>();
+    custom.put("Cost Center", "R&D");
+    custom.put("count", 3);
+    custom.put("dropped", null);
+    assertEquals(
+        "https://api.example.com/v1.0/users?fields=id%2Cemail&Cost%20Center=R%26D&count=3",
+        uri(
+            UpstreamRequest.builder("GET", "/users")
+                .query("fields", List.of("id", "email"), Style.FORM, false)
+                .queryFreeForm(custom)
+                .build()));
+  }
+
+  @Test
+  void jsonBodiesOmitNullsAndFormBodiesAreEncoded() throws Exception {
+    RequestEncoder encoder = new RequestEncoder(Duration.ofSeconds(5), "t");
+    Upstream upstream = new Upstream(BASE, "secret-key");
+    HttpRequest json =
+        encoder.encode(
+            UpstreamRequest.builder("POST", "/contracts")
+                .jsonField("name", "Zoom")
+                .jsonField("amount", new Amount(1200L, null))
+                .jsonField("owner", null)
+                .build(),
+            upstream);
+    assertEquals("POST", json.method());
+    assertEquals("{\"name\":\"Zoom\",\"amount\":{\"value\":1200}}", body(json));
+    HttpRequest form =
+        encoder.encode(
+            UpstreamRequest.builder("POST", "/tokens")
+                .formField("grant type", "a b&c")
+                .formField("n", 2)
+                .formField("skipped", null)
+                .build(),
+            upstream);
+    assertEquals(
+        "application/x-www-form-urlencoded",
+        form.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals("grant%20type=a%20b%26c&n=2", body(form));
+    HttpRequest upload =
+        encoder.encode(
+            UpstreamRequest.builder("POST", "/files")
+                .part("file", new byte[] {1, 2}, "a.bin", null)
+                .build(),
+            upstream);
+    String type = upload.headers().firstValue("Content-Type").orElseThrow();
+    assertTrue(type.matches("multipart/form-data; boundary=torii-mcp-[0-9a-f]{24}"), type);
+    String boundary = type.substring(type.indexOf('=') + 1);
+    assertEquals(
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n\u0001\u0002\r\n--"
+            + boundary
+            + "--\r\n",
+        body(upload));
+  }
+
+  private static String body(HttpRequest r) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    r.bodyPublisher()
+        .orElseThrow()
+        .subscribe(
+            new Flow.Subscriber<ByteBuffer>() {
+              @Override
+              public void onSubscribe(Flow.Subscription s) {
+                s.request(Long.MAX_VALUE);
+              }
+
+              @Override
+              public void onNext(ByteBuffer b) {
+                byte[] a = new byte[b.remaining()];
+                b.get(a);
+                out.writeBytes(a);
+              }
+
+              @Override
+              public void onError(Throwable t) {
+                done.completeExceptionally(t);
+              }
+
+              @Override
+              public void onComplete() {
+                done.complete(null);
+              }
+            });
+    done.get(5, TimeUnit.SECONDS);
+    return out.toString(StandardCharsets.UTF_8);
   }
 }
