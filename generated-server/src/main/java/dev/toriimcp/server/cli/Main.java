@@ -112,8 +112,8 @@ public final class Main implements Callable<Integer> {
       }
       String key = System.getenv("TORII_API_KEY");
       if (key == null || key.isBlank()) {
-        throw new CommandLine.ParameterException(
-            new CommandLine(this),
+        // One line through the execution exception handler (exit 1), not a usage dump.
+        throw new IllegalStateException(
             "TORII_API_KEY is not set. Set it to a Torii API key (Settings > API Access), or use --sandbox"
                 + " to try the server on demo data.");
       }
