@@ -89,16 +89,51 @@ public final class RequestEncoder {
     return URI.create(base.getScheme() + "://" + authority + basePath + path + query);
   }
 
+  /**
+   * A path value in its OpenAPI style. Every name and value is escaped on its own, so the style's
+   * delimiters ({@code . , ; =}) stay delimiters and nothing inside a value can become one.
+   */
   private static String pathValue(Parameter p) {
     JsonNode v = tree(p.value());
+    String name = segment(p.name());
     return switch (p.style()) {
-      case LABEL -> "." + segment(join(v, p.explode() ? "." : ",", p.explode()));
-      case MATRIX -> ";" + p.name() + "=" + segment(join(v, ",", false));
-      default -> segment(join(v, ",", p.explode()));
+      case LABEL -> "." + String.join(p.explode() ? "." : ",", pathItems(v, p.explode()));
+      case MATRIX -> {
+        if (v.isArray() && p.explode()) {
+          yield ";" + name + "=" + String.join(";" + name + "=", pathItems(v, true));
+        }
+        if (v.isObject() && p.explode()) {
+          yield ";" + String.join(";", pathItems(v, true));
+        }
+        yield ";" + name + "=" + String.join(",", pathItems(v, false));
+      }
+      default -> String.join(",", pathItems(v, p.explode()));
     };
   }
 
-  /** One path segment: everything but unreserved characters is encoded, dots included. */
+  /** Escaped items of a path value: array items, object {@code k=v} or {@code k, v}, a scalar. */
+  private static List<String> pathItems(JsonNode v, boolean explode) {
+    List<String> items = new ArrayList<>();
+    if (v.isArray()) {
+      v.forEach(i -> items.add(segment(scalarOrJson(i))));
+    } else if (v.isObject()) {
+      v.fields()
+          .forEachRemaining(
+              e -> {
+                if (explode) {
+                  items.add(segment(e.getKey()) + "=" + segment(scalarOrJson(e.getValue())));
+                } else {
+                  items.add(segment(e.getKey()));
+                  items.add(segment(scalarOrJson(e.getValue())));
+                }
+              });
+    } else {
+      items.add(segment(scalarOrJson(v)));
+    }
+    return items;
+  }
+
+  /** One path segment: everything but unreserved characters is encoded, dots and commas too. */
   static String segment(String value) {
     StringBuilder sb = new StringBuilder();
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
@@ -108,8 +143,7 @@ public final class RequestEncoder {
           || (c >= '0' && c <= '9')
           || c == '-'
           || c == '_'
-          || c == '~'
-          || c == ',') {
+          || c == '~') {
         sb.append((char) c);
       } else {
         sb.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) c));

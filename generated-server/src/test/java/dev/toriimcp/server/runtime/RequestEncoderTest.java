@@ -49,6 +49,57 @@ class RequestEncoderTest {
   }
 
   @Test
+  void pathStylesKeepTheirDelimitersAndEscapeValues() {
+    List<String> ids = List.of("a,b", "c.d");
+    Map<String, Object> point = new LinkedHashMap<>();
+    point.put("x", "1;2");
+    point.put("y", 3);
+    String t = "/p/{v}";
+    assertEquals(
+        "https://api.example.com/v1.0/p/a%2Cb,c%2Ed",
+        uri(
+            UpstreamRequest.builder("GET", t)
+                .parameter(UpstreamRequest.Location.PATH, "v", ids, Style.SIMPLE, false)
+                .build()));
+    assertEquals(
+        "https://api.example.com/v1.0/p/x=1%3B2,y=3",
+        uri(
+            UpstreamRequest.builder("GET", t)
+                .parameter(UpstreamRequest.Location.PATH, "v", point, Style.SIMPLE, true)
+                .build()));
+    assertEquals(
+        "https://api.example.com/v1.0/p/.a%2Cb.c%2Ed",
+        uri(
+            UpstreamRequest.builder("GET", t)
+                .parameter(UpstreamRequest.Location.PATH, "v", ids, Style.LABEL, true)
+                .build()));
+    assertEquals(
+        "https://api.example.com/v1.0/p/.a%2Cb,c%2Ed",
+        uri(
+            UpstreamRequest.builder("GET", t)
+                .parameter(UpstreamRequest.Location.PATH, "v", ids, Style.LABEL, false)
+                .build()));
+    assertEquals(
+        "https://api.example.com/v1.0/p/;v=a%2Cb;v=c%2Ed",
+        uri(
+            UpstreamRequest.builder("GET", t)
+                .parameter(UpstreamRequest.Location.PATH, "v", ids, Style.MATRIX, true)
+                .build()));
+    assertEquals(
+        "https://api.example.com/v1.0/p/;x=1%3B2;y=3",
+        uri(
+            UpstreamRequest.builder("GET", t)
+                .parameter(UpstreamRequest.Location.PATH, "v", point, Style.MATRIX, true)
+                .build()));
+    assertEquals(
+        "https://api.example.com/v1.0/p/;v=x,1%3B2,y,3",
+        uri(
+            UpstreamRequest.builder("GET", t)
+                .parameter(UpstreamRequest.Location.PATH, "v", point, Style.MATRIX, false)
+                .build()));
+  }
+
+  @Test
   void queryStyles() {
     List<Long> ids = List.of(1L, 2L, 3L);
     Map<String, Object> filter = new LinkedHashMap<>();
