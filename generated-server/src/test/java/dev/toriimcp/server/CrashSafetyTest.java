@@ -37,6 +37,7 @@ class CrashSafetyTest {
                 dataDir.toString())
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
+    Secrets.record("crash-test-key");
     List<String[]> written = new ArrayList<>();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -44,6 +45,7 @@ class CrashSafetyTest {
     String line;
     while (written.size() < 40 && System.nanoTime() < deadline && (line = out.readLine()) != null) {
       written.add(line.split(" "));
+      Secrets.record(line.split(" ")[1]);
     }
     p.destroyForcibly(); // SIGKILL, mid-loop
     assertTrue(p.waitFor(20, TimeUnit.SECONDS));

@@ -73,11 +73,13 @@ class PostgresReplicasTest {
               .substring(9);
       base = url.substring(0, url.indexOf("/mcp/"));
       adminToken =
-          lines.stream()
-              .filter(l -> l.startsWith("Admin token: "))
-              .findFirst()
-              .orElseThrow()
-              .substring(13);
+          Secrets.record(
+              lines.stream()
+                  .filter(l -> l.startsWith("Admin token: "))
+                  .findFirst()
+                  .orElseThrow()
+                  .substring(13));
+      Secrets.fromUrl(url);
     }
 
     JsonNode admin(String method, String path, String json) throws Exception {

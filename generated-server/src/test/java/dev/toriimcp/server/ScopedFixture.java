@@ -60,10 +60,10 @@ public final class ScopedFixture implements AutoCloseable {
     String token = app.addFullAccess(endpoints);
     AccessStore store = new AccessStore(location, SecretBox.open(null, dataDir), clock);
     access = app.openAccess(store, endpoints);
-    adminToken = store.createApiToken("tests").value();
+    adminToken = Secrets.record(store.createApiToken("tests").value());
     app.listen(0, access.endpoints(), options, access.admin());
     base = "http://127.0.0.1:" + app.port();
-    fullAccessUrl = base + "/mcp/" + token;
+    fullAccessUrl = base + "/mcp/" + Secrets.record(token);
   }
 
   public ScopedFixture(Path dataDir) throws Exception {

@@ -44,6 +44,7 @@ class ScopedServersTest {
   private static JsonNode create(String json) throws Exception {
     ScopedFixture.Reply r = f.admin("POST", "/integrated-account/" + account + "/mcp", json);
     assertEquals(201, r.status(), String.valueOf(r.body()));
+    Secrets.fromUrl(r.body().get("url").asText());
     return r.body();
   }
 
@@ -238,7 +239,9 @@ class ScopedServersTest {
         f.admin(
             "POST",
             "/integrated-account",
-            "{\"name\":\"other company\",\"base_url\":\"http://127.0.0.1:9/v1.0\",\"api_key\":\"other-secret-key\"}");
+            "{\"name\":\"other company\",\"base_url\":\"http://127.0.0.1:9/v1.0\",\"api_key\":\""
+                + Secrets.record("other-secret-key")
+                + "\"}");
     assertEquals(201, other.status());
     assertFalse(other.body().toString().contains("other-secret-key"));
     String otherId = other.body().get("id").asText();

@@ -16,7 +16,8 @@ public final class ServerFixture implements AutoCloseable {
     app = ServerApp.create(options);
     String token = app.addFullAccess(endpoints);
     app.listen(0, endpoints, options);
-    url = "http://127.0.0.1:" + app.port() + "/mcp/" + token;
+    url = "http://127.0.0.1:" + app.port() + "/mcp/" + Secrets.record(token);
+    Secrets.record(app.sandbox().apiKey());
   }
 
   public McpHttp client() {

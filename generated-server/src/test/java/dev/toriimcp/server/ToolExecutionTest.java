@@ -170,7 +170,7 @@ class ToolExecutionTest {
           "fake",
           new Upstream(
               URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/v1.0"),
-              "fake-key-123"));
+              Secrets.record("fake-key-123")));
     }
 
     @Override
@@ -273,6 +273,96 @@ class ToolExecutionTest {
       assertTrue(r.get("isError").asBoolean());
       assertTrue(
           text(r).startsWith("Torii did not answer list_all_torii_roles within 1 s."), text(r));
+    }
+  }
+
+  @Test
+  void connectionResetsAndHugeBodiesAreToolErrors() throws Exception {
+    try (java.net.ServerSocket reset =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    java.net.Socket s = reset.accept();
+                    s.setSoLinger(true, 0); // RST instead of FIN
+                    s.close();
+                  }
+                } catch (IOException e) {
+                  // closed
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      EndpointContext ep =
+          EndpointContext.all(
+              "reset",
+              new Upstream(URI.create("http://127.0.0.1:" + reset.getLocalPort() + "/v1.0"), "k"));
+      JsonNode r = executor(Duration.ofSeconds(5), 100_000).call(ep, "list_all_torii_roles", null);
+      assertTrue(r.get("isError").asBoolean());
+      assertTrue(
+          text(r).startsWith("The connection to Torii failed during list_all_torii_roles"),
+          text(r));
+    }
+    String huge = "{\"roles\":[\"" + "x".repeat(50 * 1024 * 1024) + "\"]}";
+    try (Fake f = fake(new Scripted(200, Map.of(), huge, 0))) {
+      JsonNode r =
+          executor(Duration.ofSeconds(30), 100_000)
+              .call(f.endpoint(), "list_all_torii_roles", null);
+      assertEquals(
+          "Torii's answer to list_all_torii_roles is larger than this server accepts. Ask for less: pass a"
+              + " smaller limit or fewer fields.",
+          text(r));
+    }
+  }
+
+  @Test
+  void tenThousandFailingCallsLeaveNoThreadsOrMemoryBehind() throws Exception {
+    try (Fake failing = fake(new Scripted(503, Map.of(), "{\"message\":\"down\"}", 0));
+        Fake healthy = fake(new Scripted(200, Map.of(), "{\"roles\":[]}", 0))) {
+      ToolExecutor ex = executor(Duration.ofSeconds(5), 100_000);
+      for (int i = 0; i < 200; i++) {
+        ex.call(failing.endpoint(), "list_all_torii_roles", null); // warm up
+      }
+      java.lang.management.ThreadMXBean threads =
+          java.lang.management.ManagementFactory.getThreadMXBean();
+      Runtime rt = Runtime.getRuntime();
+      System.gc();
+      int threadsBefore = threads.getThreadCount();
+      long heapBefore = rt.totalMemory() - rt.freeMemory();
+      for (int i = 0; i < 10_000; i++) {
+        JsonNode r = ex.call(failing.endpoint(), "list_all_torii_roles", null);
+        if (i % 1000 == 0) {
+          assertTrue(r.get("isError").asBoolean());
+          assertFalse(
+              ex.call(healthy.endpoint(), "list_all_torii_roles", null)
+                  .path("isError")
+                  .asBoolean(false),
+              "other clients are still served");
+        }
+      }
+      System.gc();
+      Thread.sleep(200);
+      System.gc();
+      int threadsAfter = threads.getThreadCount();
+      long heapAfter = rt.totalMemory() - rt.freeMemory();
+      System.out.println(
+          "10,000 failing calls: threads "
+              + threadsBefore
+              + " -> "
+              + threadsAfter
+              + ", heap "
+              + heapBefore / 1024
+              + " KB -> "
+              + heapAfter / 1024
+              + " KB");
+      assertTrue(
+          threadsAfter - threadsBefore <= 8, "threads " + threadsBefore + " -> " + threadsAfter);
+      assertTrue(
+          heapAfter - heapBefore < 64L * 1024 * 1024,
+          "heap grew by " + (heapAfter - heapBefore) / 1024 + " KB");
+      assertTrue(failing.requests.get() >= 10_200);
     }
   }
 
