@@ -82,4 +82,18 @@ abstract class AbstractToriiMcpMojo extends AbstractMojo {
     }
     return Path.of("").toAbsolutePath();
   }
+
+  /**
+   * A directory parameter. Run without a pom, Maven leaves {@code ${project.build.directory}} in a
+   * default unexpanded; such a path becomes {@code target/<name>} under the directory Maven was
+   * started in.
+   */
+  Path directory(File configured, String fallbackUnderTarget) {
+    if (!configured.getPath().contains("${")) {
+      return configured.toPath();
+    }
+    String root = session != null ? session.getExecutionRootDirectory() : null;
+    Path start = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
+    return start.resolve("target").resolve(fallbackUnderTarget);
+  }
 }

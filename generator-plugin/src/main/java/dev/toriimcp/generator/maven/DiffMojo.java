@@ -86,13 +86,13 @@ public final class DiffMojo extends AbstractToriiMcpMojo {
     ToolSet after = model("head", headRequest);
     DiffReport report = ToolSurfaceDiff.compare(before, after);
     try {
-      Files.createDirectories(diffOutputDirectory.toPath());
+      Files.createDirectories(directory(diffOutputDirectory, "torii-mcp-diff"));
       Files.writeString(
-          diffOutputDirectory.toPath().resolve("tool-diff.md"),
+          directory(diffOutputDirectory, "torii-mcp-diff").resolve("tool-diff.md"),
           report.markdown(),
           StandardCharsets.UTF_8);
       Files.writeString(
-          diffOutputDirectory.toPath().resolve("tool-diff.json"),
+          directory(diffOutputDirectory, "torii-mcp-diff").resolve("tool-diff.json"),
           report.json(),
           StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -106,7 +106,7 @@ public final class DiffMojo extends AbstractToriiMcpMojo {
             "torii-mcp diff: "
                 + report.summary()
                 + "; written to "
-                + Generator.display(root, diffOutputDirectory.toPath()));
+                + Generator.display(root, directory(diffOutputDirectory, "torii-mcp-diff")));
     if (failOnBreaking && report.breakingCount() > 0) {
       throw new MojoFailureException(
           "torii-mcp diff: "

@@ -90,7 +90,7 @@ public final class GenerateMojo extends AbstractToriiMcpMojo {
     }
     result.warnings().forEach(w -> getLog().warn(w.render()));
     if (project != null && project.getFile() != null) {
-      String out = outputDirectory.getAbsolutePath();
+      String out = outputDirectory().toAbsolutePath().toString();
       project.addCompileSourceRoot(out);
       Resource resource = new Resource();
       resource.setDirectory(out);
@@ -102,13 +102,17 @@ public final class GenerateMojo extends AbstractToriiMcpMojo {
     getLog().info("torii-mcp: " + result.summary() + "; " + result.written() + " files changed");
   }
 
+  private Path outputDirectory() {
+    return directory(outputDirectory, "generated-sources/torii-mcp");
+  }
+
   private GenerationRequest request() {
     Path base = baseDirectory();
     return new GenerationRequest(
         base,
         spec.toPath(),
         overlays.stream().map(File::toPath).toList(),
-        outputDirectory.toPath(),
+        outputDirectory(),
         packageName,
         registryClassName,
         toolPrefix,
