@@ -19,8 +19,19 @@ public final class LocalPostgres implements AutoCloseable {
   private final Path dir;
   public final int port;
 
+  /**
+   * Whether PostgreSQL 15 is installed. Tests that need it skip when it is not, except where {@code
+   * TORII_MCP_REQUIRE_POSTGRES=true} (set by CI), where its absence is a failure.
+   */
   public static boolean available() {
-    return Files.isExecutable(BIN.resolve("initdb")) && Files.isExecutable(BIN.resolve("pg_ctl"));
+    boolean installed =
+        Files.isExecutable(BIN.resolve("initdb")) && Files.isExecutable(BIN.resolve("pg_ctl"));
+    if (!installed && "true".equals(System.getenv("TORII_MCP_REQUIRE_POSTGRES"))) {
+      throw new IllegalStateException(
+          "PostgreSQL 15 is required (TORII_MCP_REQUIRE_POSTGRES=true) but not installed at "
+              + BIN);
+    }
+    return installed;
   }
 
   public LocalPostgres() throws Exception {
