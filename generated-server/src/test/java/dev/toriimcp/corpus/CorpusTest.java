@@ -1,22 +1,42 @@
-package dev.toriimcp.generator;
+package dev.toriimcp.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.toriimcp.generator.GenerationRequest;
+import dev.toriimcp.generator.GenerationResult;
+import dev.toriimcp.generator.Generator;
+import dev.toriimcp.generator.OutputChecks;
 import dev.toriimcp.generator.model.Names;
 import dev.toriimcp.generator.model.ToolModel;
 import dev.toriimcp.generator.problem.GenerationException;
 import dev.toriimcp.generator.problem.Problem;
+import dev.toriimcp.runtime.Tool;
+import dev.toriimcp.runtime.ToolRegistry;
 import dev.toriimcp.runtime.search.ToolSearch;
+import dev.toriimcp.server.protocol.Incoming;
+import dev.toriimcp.server.protocol.JsonRpc;
+import dev.toriimcp.server.protocol.McpServer;
+import dev.toriimcp.server.runtime.EndpointContext;
+import dev.toriimcp.server.runtime.ToolCatalog;
+import dev.toriimcp.server.runtime.ToolExecutor;
+import dev.toriimcp.server.runtime.Upstream;
+import dev.toriimcp.server.runtime.UpstreamClient;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Real public API descriptions, chosen for what they stress (see {@code corpus/corpus.tsv}),
  * fetched from the npm registry at test time into {@code ~/.cache/torii-mcp/corpus}. For each:
  * generation succeeds or fails with the expected error id; every schema is valid 2020-12 with an
- * object root and internal references; names are valid and unique; the Java compiles.
+ * object root and internal references; names are valid and unique; the Java compiles; and the
+ * server, given the compiled tools, lists every one of them in both schema profiles.
  */
 class CorpusTest {
   static final Path CACHE =
@@ -56,14 +77,15 @@ class CorpusTest {
         generated.put(e.file(), r.toolSet().tools());
         checkNames(r.toolSet().tools());
         OutputChecks.checkSchemas(out);
-        OutputChecks.compile(out, tmp.resolve("classes" + outcome.size()));
+        Path classes = tmp.resolve("classes" + outcome.size());
+        OutputChecks.compile(out, classes);
+        long compiled = System.nanoTime();
+        List<String> names = r.toolSet().tools().stream().map(ToolModel::name).sorted().toList();
+        serverListsTools(out, classes, names);
         result =
             String.format(
-                "ok: %d tools, %d warnings, generated in %.1f s, compiled in %.1f s",
-                r.toolSet().tools().size(),
-                r.warnings().size(),
-                (done - t0) / 1e9,
-                (System.nanoTime() - done) / 1e9);
+                "ok: %d tools, %d warnings, generated in %.1f s, compiled in %.1f s, listed",
+                names.size(), r.warnings().size(), (done - t0) / 1e9, (compiled - done) / 1e9);
         if (e.expected().equals("ok")) {
           passed++;
         }
@@ -85,6 +107,59 @@ class CorpusTest {
     outcome.forEach((k, v) -> System.out.println("  " + k + ": " + v));
     assertEquals(entries.size(), passed, "corpus outcomes: " + outcome);
     searchFindsGitHubTools(generated.get("package/generated/api.github.com.json"));
+  }
+
+  /**
+   * Loads the compiled tools (classes plus schema resources) like the server jar does, and asks the
+   * MCP server for {@code tools/list} in the standard and the portable profile.
+   */
+  private static void serverListsTools(Path out, Path classes, List<String> expected)
+      throws IOException {
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {classes.toUri().toURL(), out.toUri().toURL()},
+            CorpusTest.class.getClassLoader())) {
+      List<Tool<?>> tools = new ArrayList<>();
+      for (ToolRegistry registry : ServiceLoader.load(ToolRegistry.class, loader)) {
+        if (registry.getClass().getClassLoader() == loader) {
+          tools.addAll(registry.tools());
+        }
+      }
+      McpServer server =
+          new McpServer(
+              new ToolExecutor(
+                  ToolCatalog.of(tools),
+                  new UpstreamClient(Duration.ofSeconds(1), 1024),
+                  new ToolExecutor.Limits(Duration.ofSeconds(1), 1024)),
+              "corpus",
+              "0",
+              null);
+      EndpointContext endpoint =
+          EndpointContext.all("corpus", new Upstream(URI.create("http://127.0.0.1:9/"), "k"));
+      for (boolean portable : List.of(false, true)) {
+        JsonNode request =
+            JsonRpc.MAPPER.readTree("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
+        JsonNode listed =
+            server
+                .handle(new Incoming(request, null, null), endpoint.withPortableSchemas(portable))
+                .body()
+                .path("result")
+                .path("tools");
+        List<String> names = new ArrayList<>();
+        for (JsonNode tool : listed) {
+          names.add(tool.path("name").asText());
+          assertEquals("object", tool.at("/inputSchema/type").asText(), tool.path("name").asText());
+          if (portable) {
+            assertTrue(
+                !tool.path("inputSchema").has("$defs")
+                    && !tool.path("inputSchema").toString().contains("\"$ref\""),
+                tool.path("name").asText() + " portable schema has references");
+          }
+        }
+        assertEquals(
+            expected, names.stream().sorted().toList(), "tools/list, portable=" + portable);
+      }
+    }
   }
 
   /** Discovery search over GitHub's 1,200 tools finds the operation an agent means. */
