@@ -6,6 +6,7 @@ import dev.toriimcp.server.access.AccessLayer;
 import dev.toriimcp.server.access.AccessStore;
 import dev.toriimcp.server.access.EndpointResolver;
 import dev.toriimcp.server.access.StaticEndpoints;
+import dev.toriimcp.server.access.UpstreamPolicy;
 import dev.toriimcp.server.protocol.McpServer;
 import dev.toriimcp.server.runtime.EndpointContext;
 import dev.toriimcp.server.runtime.ToolCatalog;
@@ -121,7 +122,8 @@ public final class ServerApp implements AutoCloseable {
    * Opens the access store (accounts, scoped servers, API tokens). Under the sandbox, the account
    * named {@code sandbox} is created or pointed at this process's sandbox.
    */
-  public AccessLayer openAccess(AccessStore store, EndpointResolver first) {
+  public AccessLayer openAccess(
+      AccessStore store, EndpointResolver first, UpstreamPolicy upstreams) {
     if (sandbox != null) {
       store.upsertAccount("sandbox", URI.create(sandbox.baseUrl()), sandbox.apiKey());
     }
@@ -130,7 +132,8 @@ public final class ServerApp implements AutoCloseable {
             store,
             catalog.entries().stream().map(ToolCatalog.Entry::info).toList(),
             first,
-            () -> "http://127.0.0.1:" + port());
+            () -> "http://127.0.0.1:" + port(),
+            upstreams);
     return access;
   }
 

@@ -5,6 +5,7 @@ import dev.toriimcp.server.access.AccessLayer;
 import dev.toriimcp.server.access.AccessStore;
 import dev.toriimcp.server.access.SecretBox;
 import dev.toriimcp.server.access.StaticEndpoints;
+import dev.toriimcp.server.access.UpstreamPolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 /**
  * A server with the sandbox, an access store and the admin API, as {@code serve --sandbox} runs it.
@@ -59,7 +61,7 @@ public final class ScopedFixture implements AutoCloseable {
     StaticEndpoints endpoints = new StaticEndpoints();
     String token = app.addFullAccess(endpoints);
     AccessStore store = new AccessStore(location, SecretBox.open(null, dataDir), clock);
-    access = app.openAccess(store, endpoints);
+    access = app.openAccess(store, endpoints, new UpstreamPolicy(Set.of("127.0.0.1")));
     adminToken = Secrets.record(store.createApiToken("tests").value());
     app.listen(0, access.endpoints(), options, access.admin());
     base = "http://127.0.0.1:" + app.port();

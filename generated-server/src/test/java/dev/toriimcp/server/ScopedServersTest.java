@@ -234,6 +234,48 @@ class ScopedServersTest {
   }
 
   @Test
+  void accountsPointOnlyAtToriiOrExplicitlyAllowedHosts() throws Exception {
+    Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put(
+        "http://169.254.169.254/latest/meta-data",
+        "base_url must be an https URL on toriihq.com such as https://api.toriihq.com/v1.0; this"
+            + " server accepts 169.254.169.254 only when started with --allowed-upstream"
+            + " 169.254.169.254");
+    refused.put(
+        "http://api.toriihq.com/v1.0",
+        "base_url must be an https URL on toriihq.com such as https://api.toriihq.com/v1.0; this"
+            + " server accepts api.toriihq.com only when started with --allowed-upstream"
+            + " api.toriihq.com");
+    refused.put(
+        "https://api.toriihq.com.evil.example/v1.0",
+        "base_url must be an https URL on toriihq.com such as https://api.toriihq.com/v1.0; this"
+            + " server accepts api.toriihq.com.evil.example only when started with"
+            + " --allowed-upstream api.toriihq.com.evil.example");
+    refused.put(
+        "https://user@api.toriihq.com/v1.0",
+        "base_url must not carry user information, a query or a fragment");
+    refused.put(
+        "file:///etc/passwd",
+        "base_url must be an http or https URL such as https://api.toriihq.com/v1.0");
+    for (Map.Entry<String, String> e : refused.entrySet()) {
+      ScopedFixture.Reply r =
+          f.admin(
+              "POST",
+              "/integrated-account",
+              "{\"name\":\"x\",\"base_url\":\"" + e.getKey() + "\",\"api_key\":\"k\"}");
+      assertEquals(400, r.status(), e.getKey());
+      assertEquals(e.getValue(), r.body().path("message").asText(), e.getKey());
+    }
+    assertEquals(
+        201,
+        f.admin(
+                "POST",
+                "/integrated-account",
+                "{\"name\":\"eu\",\"base_url\":\"https://api.eu.toriihq.com/v1.0\",\"api_key\":\"k\"}")
+            .status());
+  }
+
+  @Test
   void anotherAccountsServerSeesItsOwnToriiOnly() throws Exception {
     ScopedFixture.Reply other =
         f.admin(

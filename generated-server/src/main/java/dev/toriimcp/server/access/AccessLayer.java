@@ -14,14 +14,16 @@ public final class AccessLayer implements AutoCloseable {
   /**
    * @param first endpoints checked before the store (this process's own full-access endpoint)
    * @param publicBase base URL of this server, for the URLs of new servers
+   * @param upstreams the base URLs accounts may use
    */
   public AccessLayer(
       AccessStore store,
       List<ToolInfo> tools,
       EndpointResolver first,
-      Supplier<String> publicBase) {
+      Supplier<String> publicBase,
+      UpstreamPolicy upstreams) {
     this.store = store;
-    this.service = new AccessService(store, tools, publicBase);
+    this.service = new AccessService(store, tools, publicBase, upstreams);
     this.endpoints = new StoredEndpoints(store, first, 30);
     this.admin = new AdminApi(service);
   }

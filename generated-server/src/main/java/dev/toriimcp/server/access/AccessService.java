@@ -46,14 +46,21 @@ public final class AccessService {
   private final AccessStore store;
   private final List<ToolInfo> tools;
   private final Supplier<String> publicBase;
+  private final UpstreamPolicy upstreams;
 
   /**
    * @param publicBase the server's base URL for MCP URLs, e.g. {@code http://127.0.0.1:8808}
+   * @param upstreams the base URLs accounts may use
    */
-  public AccessService(AccessStore store, List<ToolInfo> tools, Supplier<String> publicBase) {
+  public AccessService(
+      AccessStore store,
+      List<ToolInfo> tools,
+      Supplier<String> publicBase,
+      UpstreamPolicy upstreams) {
     this.store = store;
     this.tools = List.copyOf(tools);
     this.publicBase = publicBase;
+    this.upstreams = upstreams;
   }
 
   public AccessStore store() {
@@ -72,11 +79,9 @@ public final class AccessService {
     } catch (IllegalArgumentException e) {
       throw new BadRequest("base_url is not a URL");
     }
-    if (uri.getScheme() == null
-        || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
-        || uri.getHost() == null) {
-      throw new BadRequest(
-          "base_url must be an http or https URL such as https://api.toriihq.com/v1.0");
+    String refusal = upstreams.refusal(uri);
+    if (refusal != null) {
+      throw new BadRequest(refusal);
     }
     return account(store.createAccount(name, uri, apiKey));
   }

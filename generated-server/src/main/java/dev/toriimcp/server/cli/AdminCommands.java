@@ -40,7 +40,8 @@ final class AdminCommands {
           new AccessService(
               store,
               ToolCatalog.load().entries().stream().map(ToolCatalog.Entry::info).toList(),
-              () -> publicUrl);
+              () -> publicUrl,
+              storeOptions.upstreamPolicy());
       try {
         JsonNode out = run(service);
         if (out != null) {

@@ -150,7 +150,8 @@ public final class Main implements Callable<Integer> {
       StaticEndpoints endpoints = new StaticEndpoints();
       ServerApp app = ServerApp.create(options);
       String token = app.addFullAccess(endpoints, upstream.portable());
-      AccessLayer access = app.openAccess(storeOptions.open(), endpoints);
+      AccessLayer access =
+          app.openAccess(storeOptions.open(), endpoints, storeOptions.upstreamPolicy());
       String adminToken = null;
       if (options.sandbox()) {
         adminToken = Tokens.newToken();

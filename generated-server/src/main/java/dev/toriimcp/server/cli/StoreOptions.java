@@ -2,9 +2,12 @@ package dev.toriimcp.server.cli;
 
 import dev.toriimcp.server.access.AccessStore;
 import dev.toriimcp.server.access.SecretBox;
+import dev.toriimcp.server.access.UpstreamPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** Where accounts, scoped servers and API tokens are kept. */
@@ -30,6 +33,16 @@ final class StoreOptions {
           "Environment variable holding the database password (default: ${DEFAULT-VALUE}).",
       defaultValue = "TORII_MCP_DB_PASSWORD")
   String dbPasswordEnv;
+
+  @Option(
+      names = "--allowed-upstream",
+      description =
+          "A host integrated accounts may use as base URL besides https on toriihq.com (repeatable).")
+  List<String> allowedUpstreams = List.of();
+
+  UpstreamPolicy upstreamPolicy() {
+    return new UpstreamPolicy(Set.copyOf(allowedUpstreams));
+  }
 
   Path dataDir() {
     return dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".torii-mcp");
