@@ -277,6 +277,20 @@ class ToolExecutionTest {
   }
 
   @Test
+  void anUpstreamEchoingTheAuthorizationHeaderDoesNotLeakTheKey() throws Exception {
+    String echo = "{\"message\":\"bad request; you sent Authorization: Bearer fake-key-123\"}";
+    try (Fake f = fake(new Scripted(400, Map.of(), echo, 0))) {
+      JsonNode r =
+          executor(Duration.ofSeconds(5), 100_000).call(f.endpoint(), "list_all_torii_roles", null);
+      assertEquals("Bearer fake-key-123", f.lastAuthorization.get());
+      assertEquals(
+          "Torii answered list_all_torii_roles with HTTP 400 (Bad Request): bad request; you sent"
+              + " Authorization: Bearer (hidden)",
+          text(r));
+    }
+  }
+
+  @Test
   void connectionResetsAndHugeBodiesAreToolErrors() throws Exception {
     try (java.net.ServerSocket reset =
         new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {

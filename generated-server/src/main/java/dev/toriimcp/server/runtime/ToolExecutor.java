@@ -168,7 +168,7 @@ public final class ToolExecutor {
                 + " in "
                 + (System.nanoTime() - started) / 1_000_000
                 + " ms");
-    return result(entry.info(), response);
+    return result(entry.info(), response, endpoint.upstream().apiKey());
   }
 
   @SuppressWarnings("unchecked")
@@ -182,7 +182,7 @@ public final class ToolExecutor {
     return tool.toRequest(input);
   }
 
-  private ObjectNode result(ToolInfo info, UpstreamClient.Response response) {
+  private ObjectNode result(ToolInfo info, UpstreamClient.Response response, String apiKey) {
     int status = response.status();
     if (response.tooLarge()) {
       return error(
@@ -203,7 +203,7 @@ public final class ToolExecutor {
               + status
               + reason(status)
               + ": "
-              + upstreamMessage(text, status));
+              + hide(upstreamMessage(text, status), apiKey));
     }
     JsonNode body;
     if (text.isBlank()) {
@@ -229,6 +229,11 @@ public final class ToolExecutor {
     }
     info.pagination().ifPresent(p -> renameCursor(structured, p));
     return success(info, structured);
+  }
+
+  /** Upstream text with the API key cut out, should the upstream echo the request's headers. */
+  static String hide(String text, String apiKey) {
+    return apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, "(hidden)");
   }
 
   /**
