@@ -11,16 +11,38 @@ import java.util.Map;
  * schema as is. {@code portable} has no {@code $ref}/{@code $defs} (definitions are inlined, and a
  * recursive one is cut after a few levels to an open object), no {@code $schema}, and a root that
  * is a plain object: no unions, conditionals or name rules at the top.
+ *
+ * <p>Inlining a densely connected description (Stripe's, say) would repeat the same definitions
+ * down every path, growing without bound; once the inlined definitions reach {@link #MAX_INLINED}
+ * bytes, further references are cut the same way.
  */
 public final class SchemaProfiles {
   /** How deep a definition may be inlined inside itself before it is cut. */
   static final int MAX_DEPTH = 3;
 
+  /** How many bytes of definitions one portable schema may inline in all. */
+  static final int MAX_INLINED = 64 * 1024;
+
+  /** The definitions of one schema, their compact sizes, and the bytes inlined so far. */
+  private static final class Inlining {
+    final ObjectNode defs;
+    final Map<String, Integer> sizes = new java.util.HashMap<>();
+    long inlined;
+
+    Inlining(ObjectNode defs) {
+      this.defs = defs;
+    }
+
+    int size(String name, JsonNode def) {
+      return sizes.computeIfAbsent(name, n -> def.toString().length());
+    }
+  }
+
   private SchemaProfiles() {}
 
   public static ObjectNode portable(ObjectNode schema) {
     ObjectNode defs = schema.path("$defs").isObject() ? (ObjectNode) schema.get("$defs") : null;
-    ObjectNode out = (ObjectNode) inline(schema, defs, Map.of());
+    ObjectNode out = (ObjectNode) inline(schema, new Inlining(defs), Map.of());
     out.remove("$defs");
     out.remove("$schema");
     for (String k :
@@ -41,11 +63,12 @@ public final class SchemaProfiles {
     return out;
   }
 
-  private static JsonNode inline(JsonNode node, ObjectNode defs, Map<String, Integer> seen) {
+  private static JsonNode inline(JsonNode node, Inlining ctx, Map<String, Integer> seen) {
+    ObjectNode defs = ctx.defs;
     if (node.isArray()) {
       ArrayNode a = node.deepCopy();
       for (int i = 0; i < a.size(); i++) {
-        a.set(i, inline(a.get(i), defs, seen));
+        a.set(i, inline(a.get(i), ctx, seen));
       }
       return a;
     }
@@ -59,20 +82,23 @@ public final class SchemaProfiles {
       int depth = seen.getOrDefault(name, 0);
       ObjectNode target = defs.get(name) instanceof ObjectNode t ? t : null;
       ObjectNode result;
-      if (target == null || depth >= MAX_DEPTH) {
+      if (target == null
+          || depth >= MAX_DEPTH
+          || ctx.inlined + ctx.size(name, target) > MAX_INLINED) {
         result = obj.objectNode();
         result.put("type", "object");
         result.put("description", "(nested " + name + ", not expanded further)");
       } else {
         Map<String, Integer> deeper = new java.util.HashMap<>(seen);
         deeper.put(name, depth + 1);
-        result = (ObjectNode) inline(target, defs, deeper);
+        ctx.inlined += ctx.size(name, target);
+        result = (ObjectNode) inline(target, ctx, deeper);
       }
       Iterator<Map.Entry<String, JsonNode>> siblings = obj.fields();
       while (siblings.hasNext()) {
         Map.Entry<String, JsonNode> e = siblings.next();
         if (!e.getKey().equals("$ref")) {
-          result.set(e.getKey(), inline(e.getValue(), defs, seen));
+          result.set(e.getKey(), inline(e.getValue(), ctx, seen));
         }
       }
       return result;
@@ -82,7 +108,7 @@ public final class SchemaProfiles {
         .forEachRemaining(
             e -> {
               if (!e.getKey().equals("$defs") && !e.getKey().equals("$comment")) {
-                copy.set(e.getKey(), inline(e.getValue(), defs, seen));
+                copy.set(e.getKey(), inline(e.getValue(), ctx, seen));
               }
             });
     return copy;

@@ -2,6 +2,7 @@ package dev.toriimcp.server.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,5 +45,29 @@ class SchemaProfilesTest {
     assertFalse(p.has("$defs"));
     assertFalse(p.has("$schema"));
     assertFalse(p.has("propertyNames"));
+  }
+
+  /**
+   * Forty definitions that all refer to each other: inlining stops at the size limit. What is left
+   * over is each inlined definition's own references turned into short open objects, a few times
+   * the size of the references themselves.
+   */
+  @Test
+  void denselyConnectedDefinitionsStayWithinTheInliningLimit() {
+    ObjectNode schema = MAPPER.createObjectNode().put("type", "object");
+    ObjectNode defs = schema.putObject("$defs");
+    for (int i = 0; i < 40; i++) {
+      ObjectNode props = defs.putObject("D" + i).put("type", "object").putObject("properties");
+      for (int j = 0; j < 40; j++) {
+        props.putObject("to" + j).put("$ref", "#/$defs/D" + j);
+      }
+    }
+    schema.putObject("properties").putObject("root").put("$ref", "#/$defs/D0");
+    String portable = SchemaProfiles.portable(schema).toString();
+    assertFalse(portable.contains("\"$ref\""));
+    assertTrue(portable.contains("(nested D"), "cut references are marked");
+    assertTrue(
+        portable.length() < 4 * SchemaProfiles.MAX_INLINED,
+        "portable schema of " + portable.length() + " bytes");
   }
 }
