@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,17 +53,11 @@ public final class UpstreamClient {
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newCachedThreadPool(daemonThreads()))
+            // Answers are handed to the caller by the client's selector thread itself: a pool
+            // would add a thread hand-off to every call and nothing here blocks.
+            .executor(Runnable::run)
             .build();
     this.maxBodyBytes = maxBodyBytes;
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
-    return r -> {
-      Thread t = new Thread(r, "upstream-http");
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /**
