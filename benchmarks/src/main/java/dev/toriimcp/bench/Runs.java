@@ -23,6 +23,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /** The measurements, each adding its section to the report. */
 final class Runs {
   static final int[] LEVELS = {1, 2, 4, 8, 16};
+
+  /**
+   * How README.md recommends running the server where start time and memory matter: class-data
+   * sharing, the serial collector and a bounded heap. {@code --server-flags ""} measures plain
+   * {@code java -jar}.
+   */
+  static final String RECOMMENDED_FLAGS =
+      "-XX:SharedArchiveFile=benchmarks/target/torii-mcp.jsa -XX:+UseSerialGC -Xmx128m"
+          + " -XX:ReservedCodeCacheSize=32m -Xss512k";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Options of a run. */
@@ -33,9 +43,10 @@ final class Runs {
       boolean peer,
       boolean jmh,
       boolean generation,
+      int starts,
       List<String> serverFlags) {
     static Settings from(Map<String, String> o) {
-      String flags = o.getOrDefault("server-flags", "").trim();
+      String flags = o.getOrDefault("server-flags", RECOMMENDED_FLAGS).trim();
       return new Settings(
           Duration.ofSeconds(Long.parseLong(o.getOrDefault("duration", "5"))),
           Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup", "2"))),
@@ -43,7 +54,18 @@ final class Runs {
           !o.containsKey("peer"),
           !o.containsKey("jmh"),
           !o.containsKey("generation"),
-          flags.isEmpty() ? List.of() : List.of(flags.split("\\s+")));
+          Integer.parseInt(o.getOrDefault("starts", "5")),
+          flags.isEmpty()
+              ? List.of()
+              : Arrays.stream(flags.split("\\s+")).map(Settings::absoluteArchive).toList());
+    }
+
+    /** The server runs in another directory: an archive path must not be relative. */
+    private static String absoluteArchive(String flag) {
+      String key = "-XX:SharedArchiveFile=";
+      return flag.startsWith(key)
+          ? key + Path.of(flag.substring(key.length())).toAbsolutePath()
+          : flag;
     }
   }
 
@@ -80,10 +102,25 @@ final class Runs {
       }
       report.series("direct upstream call", direct);
 
-      Subject ours =
+      Subject.Ours ours =
           new Subject.Ours(
               repo.resolve("generated-server/target/torii-mcp-server.jar"), settings.serverFlags());
       Served o = serve(ours, up, true);
+      if (!settings.serverFlags().isEmpty()) {
+        Subject plain = new Subject.Ours(ours.jar(), List.of());
+        double[] starts = new double[settings.starts()];
+        for (int i = 0; i < starts.length; i++) {
+          try (Subject.Running r = plain.start(up, work)) {
+            starts[i] = r.startSeconds();
+          }
+        }
+        Arrays.sort(starts);
+        report.note(
+            String.format(
+                Locale.ROOT,
+                "Plain `java -jar` (no flags), start to first tools/list, s: %s.",
+                Arrays.toString(starts)));
+      }
 
       Served p = null;
       if (settings.peer()) {
@@ -102,6 +139,7 @@ final class Runs {
   record Served(
       String name,
       double[] startSeconds,
+      double[] startCpuSeconds,
       int toolsListBytes,
       int tools,
       int withOutputSchema,
@@ -111,16 +149,23 @@ final class Runs {
       String separateFailure,
       long rss16Kb,
       long peakKb,
-      List<Long> soakKb) {}
+      List<Long> soakKb,
+      Map<Integer, Double> cpuMicrosPerCall) {}
 
   private Served serve(Subject s, URI up, boolean soak) throws Exception {
-    double[] starts = new double[5];
+    if (s instanceof Subject.Ours ours) {
+      ours.train(up, work);
+    }
+    double[] starts = new double[settings.starts()];
+    double[] startCpu = new double[settings.starts()];
     for (int i = 0; i < starts.length; i++) {
       try (Subject.Running r = s.start(up, work)) {
         starts[i] = r.startSeconds();
+        startCpu[i] = r.startCpuSeconds();
       }
     }
     Arrays.sort(starts);
+    Arrays.sort(startCpu);
     try (Subject.Running r = s.start(up, work)) {
       JsonNode list = JSON.readTree(r.toolsList());
       JsonNode tools = list.path("result").path("tools");
@@ -139,14 +184,25 @@ final class Runs {
       if (!sample.contains("Lovelace") || sample.contains("\"isError\":true")) {
         throw new IOException(s.name() + " answered the measured call with: " + sample);
       }
+      // Both runtimes compile their hot code while it runs: warm them up at full load first.
+      Load.run(
+          i -> new McpClient(r.url(), session, s.tool(), s.arguments()),
+          16,
+          Duration.ZERO,
+          settings.warmup().multipliedBy(5));
       Map<Integer, Load.Result> shared = new LinkedHashMap<>();
+      Map<Integer, Double> cpuPerCall = new LinkedHashMap<>();
       long rss16 = 0;
       for (int n : LEVELS) {
         if (n == 16) {
           r.process().startSampling();
         }
-        shared.put(
-            n, measure(s.name(), i -> new McpClient(r.url(), session, s.tool(), s.arguments()), n));
+        double cpu = r.process().cpuSeconds();
+        Load.Result result =
+            measure(s.name(), i -> new McpClient(r.url(), session, s.tool(), s.arguments()), n);
+        cpuPerCall.put(
+            n, (r.process().cpuSeconds() - cpu) * 1e6 / (result.calls() * (1 + warmupShare())));
+        shared.put(n, result);
         if (n == 16) {
           rss16 = r.process().stopSampling();
         }
@@ -167,19 +223,29 @@ final class Runs {
       rss16 = Math.max(rss16, r.process().stopSampling());
       List<Long> soakKb = new ArrayList<>();
       if (soak && !settings.soak().isZero() && separate != null) {
+        // the same 16 sessions throughout, as 16 long-lived clients would
+        String[] sessions = new String[16];
+        for (int i = 0; i < sessions.length; i++) {
+          try (McpClient c = new McpClient(r.url(), null, s.tool(), s.arguments())) {
+            sessions[i] = c.session();
+          }
+        }
         long step = Math.max(1, settings.soak().toSeconds() / 12);
         for (long t = 0; t < settings.soak().toSeconds(); t += step) {
           Load.run(
-              i -> new McpClient(r.url(), null, s.tool(), s.arguments()),
+              i -> new McpClient(r.url(), sessions[i], s.tool(), s.arguments()),
               16,
               Duration.ZERO,
               Duration.ofSeconds(step));
           soakKb.add(r.process().rssKb());
+          System.out.printf(
+              "long run: %d s, RSS %d MB%n", t + step, soakKb.get(soakKb.size() - 1) / 1024);
         }
       }
       return new Served(
           s.name(),
           starts,
+          startCpu,
           r.toolsList().getBytes(StandardCharsets.UTF_8).length,
           tools.size(),
           outputs,
@@ -189,8 +255,14 @@ final class Runs {
           failure,
           rss16,
           r.process().peakRssKb(),
-          soakKb);
+          soakKb,
+          cpuPerCall);
     }
+  }
+
+  /** Warm-up calls are not counted but use CPU too; assume they run at the measured rate. */
+  private double warmupShare() {
+    return (double) settings.warmup().toMillis() / settings.duration().toMillis();
   }
 
   private Load.Result measure(String name, Load.Clients clients, int n) throws Exception {

@@ -78,6 +78,17 @@ final class ServerProcess implements AutoCloseable {
     return status("VmRSS:");
   }
 
+  /** CPU time the process has used so far (user + system), in seconds. */
+  double cpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in ticks
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   /** Samples VmRSS every 100 ms until {@link #stopSampling()}; returns the largest seen. */
   void startSampling() {
     sampling = true;
@@ -120,7 +131,8 @@ final class ServerProcess implements AutoCloseable {
   public void close() throws InterruptedException {
     sampling = false;
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+    // a JVM writing its class-data sharing archive at exit takes a while
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
   }

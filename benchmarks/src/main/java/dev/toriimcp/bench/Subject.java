@@ -24,7 +24,8 @@ interface Subject {
   Running start(URI upstream, Path work) throws Exception;
 
   /** A started server, and how long its first {@code tools/list} took from process start. */
-  record Running(ServerProcess process, URI url, double startSeconds, String toolsList)
+  record Running(
+      ServerProcess process, URI url, double startSeconds, double startCpuSeconds, String toolsList)
       implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
@@ -44,9 +45,29 @@ interface Subject {
       return "get_single_torii_user_by_id";
     }
 
+    /**
+     * Writes the class-data sharing archive named by {@code -XX:SharedArchiveFile=} when it is
+     * missing: one run with {@code -XX:ArchiveClassesAtExit} that lists the tools and calls one.
+     */
+    void train(URI upstream, Path work) throws Exception {
+      for (String f : jvmFlags) {
+        if (f.startsWith("-XX:SharedArchiveFile=")) {
+          Path archive = Path.of(f.substring(f.indexOf('=') + 1));
+          if (!Files.exists(archive)) {
+            List<String> flags = new ArrayList<>(jvmFlags);
+            flags.set(flags.indexOf(f), "-XX:ArchiveClassesAtExit=" + archive);
+            try (Running r = new Ours(jar, flags).start(upstream, work);
+                McpClient c = new McpClient(r.url(), null, tool(), arguments())) {
+              c.callText();
+            }
+          }
+        }
+      }
+    }
+
     @Override
     public Running start(URI upstream, Path work) throws Exception {
-      Path data = Files.createTempDirectory(work, "data");
+      Path data = Files.createDirectories(work.resolve("data"));
       List<String> command = new ArrayList<>(List.of(javaBin()));
       command.addAll(jvmFlags);
       command.addAll(
@@ -103,7 +124,7 @@ interface Subject {
     try (McpClient c = new McpClient(url, null, s.tool(), s.arguments())) {
       String list = c.toolsList();
       double seconds = (System.nanoTime() - p.startedNanos) / 1e9;
-      return new Running(p, url, seconds, list);
+      return new Running(p, url, seconds, p.cpuSeconds(), list);
     } catch (Exception e) {
       p.close();
       throw e;
