@@ -76,7 +76,7 @@ final class Report {
             settings.duration().toSeconds()));
     sb.append(
         "| measure | direct | torii-mcp | openapi-mcp-generator | torii-mcp ÷ direct |"
-            + " peer ÷ torii-mcp | target | verdict |\n|---|---:|---:|---:|---:|---:|---|---|\n");
+            + " torii-mcp better than peer by | target | verdict |\n|---|---:|---:|---:|---:|---:|---|---|\n");
     Load.Result d1 = direct.get(1);
     Load.Result d16 = direct.get(16);
     Load.Result o1 = o.shared().get(1);

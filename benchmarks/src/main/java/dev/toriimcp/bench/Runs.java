@@ -30,7 +30,7 @@ final class Runs {
    * {@code java -jar}.
    */
   static final String RECOMMENDED_FLAGS =
-      "-XX:SharedArchiveFile=benchmarks/target/torii-mcp.jsa -XX:+UseSerialGC -Xmx128m"
+      "-XX:SharedArchiveFile=benchmarks/target/torii-mcp.jsa -XX:+UseSerialGC -Xmx64m"
           + " -XX:ReservedCodeCacheSize=32m -Xss512k";
 
   private static final ObjectMapper JSON = new ObjectMapper();
