@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * <p>Commands: {@code all [--duration S] [--warmup S] [--soak S] [--no-peer] [--no-jmh]
  * [--no-generation] [--server-flags "-X..."]}, {@code load}, {@code generation}, {@code jmh}, and
- * {@code generate <spec> <out> <prefix> [overlay...]} (the process the generation benchmark times).
+ * {@code generate <spec> <out> <prefix> [overlay...]} (the process the generation benchmark times)
+ * and {@code plot <results.md> <out.png>} (draws the plot again from a results file).
  */
 public final class Main {
   private Main() {}
@@ -25,6 +26,10 @@ public final class Main {
       List<Path> overlays = Arrays.stream(args).skip(4).map(Path::of).toList();
       Generation.main(
           new Generation.Input("cli", Path.of(args[1]), overlays, args[3]), Path.of(args[2]));
+      return;
+    }
+    if (command.equals("plot")) {
+      Plot.fromResults(Path.of(args[1]), Path.of(args[2]));
       return;
     }
     Map<String, String> options =
@@ -39,6 +44,7 @@ public final class Main {
       default -> {
         System.out.println(
             "usage: java -jar benchmarks/target/benchmarks.jar all|load|generation|jmh"
+                + " | plot <results.md> <out.png>"
                 + " [--duration S] [--warmup S] [--soak S] [--no-peer] [--no-jmh] [--no-generation]"
                 + " [--server-flags \"-X...\"]");
         return;

@@ -31,13 +31,18 @@ final class Plot {
 
   private Plot() {}
 
-  static void latency(Map<String, Map<Integer, Load.Result>> series, Path file) throws IOException {
+  /**
+   * Draws the plot.
+   *
+   * @param series per series and concurrency level, {p50, p99} in milliseconds
+   */
+  static void latency(Map<String, Map<Integer, double[]>> series, Path file) throws IOException {
     double lo = Double.MAX_VALUE;
     double hi = 0;
     for (var m : series.values()) {
-      for (Load.Result r : m.values()) {
-        lo = Math.min(lo, r.p50());
-        hi = Math.max(hi, r.p99());
+      for (double[] r : m.values()) {
+        lo = Math.min(lo, r[0]);
+        hi = Math.max(hi, r[1]);
       }
     }
     double yMin = Math.pow(10, Math.floor(Math.log10(lo)));
@@ -99,12 +104,12 @@ final class Plot {
         int prevX = -1;
         int prevY = -1;
         for (int n : levels) {
-          Load.Result r = e.getValue().get(n);
+          double[] r = e.getValue().get(n);
           if (r == null) {
             continue;
           }
           int x = px(n, levels);
-          int y = py(pass == 0 ? r.p50() : r.p99(), yMin, yMax);
+          int y = py(r[pass], yMin, yMax);
           g.fillOval(x - 4, y - 4, 8, 8);
           if (prevX >= 0) {
             g.drawLine(prevX, prevY, x, y);
@@ -130,6 +135,31 @@ final class Plot {
     g.drawString("p99", W - RIGHT + 52, legendY + 5);
     g.dispose();
     ImageIO.write(img, "png", file.toFile());
+  }
+
+  /** Draws the plot again from a results.md (its "Every concurrency level" table). */
+  static void fromResults(Path results, Path file) throws IOException {
+    Map<String, Map<Integer, double[]>> series = new java.util.LinkedHashMap<>();
+    boolean inTable = false;
+    for (String line : java.nio.file.Files.readAllLines(results)) {
+      if (line.startsWith("### Every concurrency level")) {
+        inTable = true;
+      } else if (inTable && line.startsWith("| ") && !line.startsWith("| series")) {
+        String[] cells = line.split("\\|");
+        Map<Integer, double[]> levels = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < Runs.LEVELS.length && i + 2 < cells.length; i++) {
+          String[] v = cells[i + 2].trim().split(",\\s*");
+          if (v.length == 3) {
+            levels.put(
+                Runs.LEVELS[i], new double[] {Double.parseDouble(v[1]), Double.parseDouble(v[2])});
+          }
+        }
+        series.put(cells[1].trim(), levels);
+      } else if (inTable && !series.isEmpty() && !line.startsWith("|")) {
+        break;
+      }
+    }
+    latency(series, file);
   }
 
   private static int px(int n, int[] levels) {

@@ -390,7 +390,14 @@ final class Report {
     String md = "# Benchmark results\n\n" + String.join("\n", sections.values());
     Files.writeString(dir.resolve("results.md"), md, StandardCharsets.UTF_8);
     if (!series.isEmpty()) {
-      Plot.latency(series, dir.resolve("latency.png"));
+      Map<String, Map<Integer, double[]>> points = new LinkedHashMap<>();
+      series.forEach(
+          (name, levels) -> {
+            Map<Integer, double[]> m = new LinkedHashMap<>();
+            levels.forEach((n, r) -> m.put(n, new double[] {r.p50(), r.p99()}));
+            points.put(name, m);
+          });
+      Plot.latency(points, dir.resolve("latency.png"));
     }
     System.out.println("\n" + md + "\nwritten to " + dir);
   }

@@ -130,6 +130,12 @@ final class Runs {
           report.note("The peer could not be measured: " + e.getMessage());
         }
       }
+      report.note(
+          "torii-mcp ran with: "
+              + (settings.serverFlags().isEmpty()
+                  ? "no JVM flags"
+                  : "`" + String.join(" ", settings.serverFlags()) + "`")
+              + ".");
       report.serverTable(direct, o, p, settings);
     }
     report.write(Main.results(repo));

@@ -37,7 +37,7 @@ interface Subject {
   record Ours(Path jar, List<String> jvmFlags) implements Subject {
     @Override
     public String name() {
-      return jvmFlags.isEmpty() ? "torii-mcp" : "torii-mcp " + String.join(" ", jvmFlags);
+      return "torii-mcp";
     }
 
     @Override
