@@ -12,10 +12,11 @@ import java.util.Map;
  * {@code java -jar benchmarks/target/benchmarks.jar all}: every comparison of docs/BENCHMARKS.md in
  * one run, written to {@code benchmarks/target/results/} (results.md, latency.png).
  *
- * <p>Commands: {@code all [--duration S] [--warmup S] [--soak S] [--no-peer] [--no-jmh]
- * [--no-generation] [--server-flags "-X..."]}, {@code load}, {@code generation}, {@code jmh}, and
- * {@code generate <spec> <out> <prefix> [overlay...]} (the process the generation benchmark times)
- * and {@code plot <results.md> <out.png>} (draws the plot again from a results file).
+ * <p>Commands: {@code all [--duration S] [--warmup S] [--soak S] [--starts N] [--no-peer]
+ * [--no-jmh] [--no-generation] [--server-flags "-X..."]}, {@code load}, {@code generation} and
+ * {@code jmh} (parts of {@code all}, same options), {@code generate <spec> <out> <prefix>
+ * [overlay...]} (the process the generation benchmark times) and {@code plot <results.md>
+ * <out.png>} (draws the plot again from a results file).
  */
 public final class Main {
   private Main() {}
