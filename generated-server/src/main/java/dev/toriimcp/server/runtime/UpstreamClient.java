@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,14 +42,24 @@ public final class UpstreamClient {
   /** Used when a request carries no timeout of its own. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-  /** Ends the bodies that are still arriving when their request's time is up. */
-  private static final ScheduledExecutorService DEADLINES =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "upstream-deadlines");
-            t.setDaemon(true);
-            return t;
-          });
+  /**
+   * Ends the bodies that are still arriving when their request's time is up. A deadline is removed
+   * as soon as its call ends, so finished calls are not kept until it would have fired.
+   */
+  private static final ScheduledExecutorService DEADLINES = deadlines();
+
+  private static ScheduledExecutorService deadlines() {
+    ScheduledThreadPoolExecutor e =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "upstream-deadlines");
+              t.setDaemon(true);
+              return t;
+            });
+    e.setRemoveOnCancelPolicy(true);
+    return e;
+  }
 
   private final HttpClient client;
   private final long maxBodyBytes;
