@@ -2,6 +2,7 @@ package dev.toriimcp.server.cli;
 
 import dev.toriimcp.server.ServerApp;
 import dev.toriimcp.server.access.AccessLayer;
+import dev.toriimcp.server.access.AccessStore;
 import dev.toriimcp.server.access.StaticEndpoints;
 import dev.toriimcp.server.access.Tokens;
 import dev.toriimcp.server.runtime.ToolExecutor;
@@ -13,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -147,11 +150,16 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       ServerApp.Options options = upstream.options();
+      // Opening the store (database migrations) and loading the tools take about the same time:
+      // do them side by side.
+      FutureTask<AccessStore> store = new FutureTask<>(storeOptions::open);
+      Thread opening = new Thread(store, "open-store");
+      opening.setDaemon(true);
+      opening.start();
       StaticEndpoints endpoints = new StaticEndpoints();
       ServerApp app = ServerApp.create(options);
       String token = app.addFullAccess(endpoints, upstream.portable());
-      AccessLayer access =
-          app.openAccess(storeOptions.open(), endpoints, storeOptions.upstreamPolicy());
+      AccessLayer access = app.openAccess(opened(store), endpoints, storeOptions.upstreamPolicy());
       String adminToken = null;
       if (options.sandbox()) {
         adminToken = Tokens.newToken();
@@ -227,6 +235,18 @@ public final class Main implements Callable<Integer> {
             .run(System.in, System.out);
       }
       return 0;
+    }
+  }
+
+  /** The opened store, or what opening it threw. */
+  static AccessStore opened(FutureTask<AccessStore> store) throws Exception {
+    try {
+      return store.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw (Error) e.getCause();
     }
   }
 

@@ -11,13 +11,14 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends upstream requests with bounded time and bounded response size. Never retries.
@@ -41,6 +42,25 @@ public final class UpstreamClient {
   /** Used when a request carries no timeout of its own. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * Ends the bodies that are still arriving when their request's time is up. A deadline is removed
+   * as soon as its call ends, so finished calls are not kept until it would have fired.
+   */
+  private static final ScheduledExecutorService DEADLINES = deadlines();
+
+  private static ScheduledExecutorService deadlines() {
+    ScheduledThreadPoolExecutor e =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "upstream-deadlines");
+              t.setDaemon(true);
+              return t;
+            });
+    e.setRemoveOnCancelPolicy(true);
+    return e;
+  }
+
   private final HttpClient client;
   private final long maxBodyBytes;
 
@@ -54,17 +74,11 @@ public final class UpstreamClient {
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newCachedThreadPool(daemonThreads()))
+            // Answers are handed to the caller by the client's selector thread itself: a pool
+            // would add a thread hand-off to every call and nothing here blocks.
+            .executor(Runnable::run)
             .build();
     this.maxBodyBytes = maxBodyBytes;
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
-    return r -> {
-      Thread t = new Thread(r, "upstream-http");
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /**
@@ -76,27 +90,52 @@ public final class UpstreamClient {
    */
   public Response send(HttpRequest request) throws IOException, InterruptedException {
     Duration timeout = request.timeout().orElse(DEFAULT_TIMEOUT);
-    CompletableFuture<HttpResponse<Bounded.Body>> future =
-        client.sendAsync(request, info -> new Bounded(maxBodyBytes));
+    HttpRequest timed =
+        request.timeout().isPresent()
+            ? request
+            : HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
+    // The request timeout ends the wait for the headers; this deadline also ends the body's.
+    AtomicReference<Bounded> reading = new AtomicReference<>();
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> deadline =
+        DEADLINES.schedule(
+            () -> {
+              expired.set(true);
+              Bounded b = reading.get();
+              if (b != null) {
+                b.expire();
+              }
+            },
+            timeout.toMillis(),
+            TimeUnit.MILLISECONDS);
     HttpResponse<Bounded.Body> r;
     try {
-      r = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new HttpTimeoutException("request timed out");
-    } catch (InterruptedException e) {
-      future.cancel(true);
+      // send(), not sendAsync(): the JDK's sendAsync hands every answer to the common pool, which
+      // on a machine with one or two cores means a new thread for every call.
+      r =
+          client.send(
+              timed,
+              info -> {
+                Bounded b = new Bounded(maxBodyBytes);
+                reading.set(b);
+                if (expired.get()) {
+                  b.expire();
+                }
+                return b;
+              });
+    } catch (HttpTimeoutException e) {
       throw e;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-          && cause.getCause() != null) {
-        cause = cause.getCause();
+    } catch (IOException e) {
+      if (expired.get()) {
+        throw new HttpTimeoutException("request timed out");
       }
-      if (cause instanceof IOException io) {
-        throw io;
+      // send() wraps what went wrong in a plain IOException; report the original
+      if (e.getClass() == IOException.class && e.getCause() instanceof IOException cause) {
+        throw cause;
       }
-      throw new IOException(cause == null ? "upstream call failed" : cause.getClass().getName());
+      throw e;
+    } finally {
+      deadline.cancel(false);
     }
     Bounded.Body body = r.body();
     return new Response(r.statusCode(), r.headers(), body.bytes(), body.tooLarge());
@@ -109,10 +148,20 @@ public final class UpstreamClient {
     private final long max;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final CompletableFuture<Body> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
+    private volatile Flow.Subscription subscription;
 
     Bounded(long max) {
       this.max = max;
+    }
+
+    /** Gives up on the body: the answer becomes a timeout and the connection is dropped. */
+    void expire() {
+      if (result.completeExceptionally(new HttpTimeoutException("request timed out"))) {
+        Flow.Subscription s = subscription;
+        if (s != null) {
+          s.cancel();
+        }
+      }
     }
 
     @Override
@@ -123,6 +172,10 @@ public final class UpstreamClient {
     @Override
     public void onSubscribe(Flow.Subscription s) {
       subscription = s;
+      if (result.isDone()) {
+        s.cancel();
+        return;
+      }
       s.request(1);
     }
 

@@ -1,0 +1,400 @@
+package dev.toriimcp.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** The measurements, each adding its section to the report. */
+final class Runs {
+  static final int[] LEVELS = {1, 2, 4, 8, 16};
+
+  /**
+   * How README.md recommends running the server where start time and memory matter: class-data
+   * sharing, the serial collector and a bounded heap. {@code --server-flags ""} measures plain
+   * {@code java -jar}.
+   */
+  static final String RECOMMENDED_FLAGS =
+      "-XX:SharedArchiveFile=benchmarks/target/torii-mcp.jsa -XX:+UseSerialGC -Xmx64m"
+          + " -XX:ReservedCodeCacheSize=32m -Xss512k";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Options of a run. */
+  record Settings(
+      Duration duration,
+      Duration warmup,
+      Duration soak,
+      boolean peer,
+      boolean jmh,
+      boolean generation,
+      int starts,
+      List<String> serverFlags) {
+    static Settings from(Map<String, String> o) {
+      String flags = o.getOrDefault("server-flags", RECOMMENDED_FLAGS).trim();
+      return new Settings(
+          Duration.ofSeconds(Long.parseLong(o.getOrDefault("duration", "5"))),
+          Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup", "2"))),
+          Duration.ofSeconds(Long.parseLong(o.getOrDefault("soak", "60"))),
+          !o.containsKey("peer"),
+          !o.containsKey("jmh"),
+          !o.containsKey("generation"),
+          Integer.parseInt(o.getOrDefault("starts", "5")),
+          flags.isEmpty()
+              ? List.of()
+              : Arrays.stream(flags.split("\\s+")).map(Settings::absoluteArchive).toList());
+    }
+
+    /** The server runs in another directory: an archive path must not be relative. */
+    private static String absoluteArchive(String flag) {
+      String key = "-XX:SharedArchiveFile=";
+      return flag.startsWith(key)
+          ? key + Path.of(flag.substring(key.length())).toAbsolutePath()
+          : flag;
+    }
+  }
+
+  private final Path repo;
+  private final Settings settings;
+  private final Path work;
+  private final Report report = new Report();
+
+  Runs(Path repo, Settings settings) throws IOException {
+    this.repo = repo;
+    this.settings = settings;
+    this.work = Files.createDirectories(repo.resolve("benchmarks/target/work"));
+  }
+
+  void all() throws Exception {
+    load();
+    if (settings.generation()) {
+      generation();
+    }
+    if (settings.jmh()) {
+      jmh();
+    }
+  }
+
+  // ---------------------------------------------------------------- server load
+
+  void load() throws Exception {
+    report.machine();
+    try (FixedUpstream upstream = new FixedUpstream()) {
+      URI up = upstream.baseUrl();
+      Map<Integer, Load.Result> direct = new LinkedHashMap<>();
+      for (int n : LEVELS) {
+        direct.put(n, measure("direct", i -> new DirectClient(up), n));
+      }
+      report.series("direct upstream call", direct);
+
+      Subject.Ours ours =
+          new Subject.Ours(
+              repo.resolve("generated-server/target/torii-mcp-server.jar"), settings.serverFlags());
+      Served o = serve(ours, up, true);
+      if (!settings.serverFlags().isEmpty()) {
+        Subject plain = new Subject.Ours(ours.jar(), List.of());
+        double[] starts = new double[settings.starts()];
+        for (int i = 0; i < starts.length; i++) {
+          try (Subject.Running r = plain.start(up, work)) {
+            starts[i] = r.startSeconds();
+          }
+        }
+        Arrays.sort(starts);
+        report.note(
+            String.format(
+                Locale.ROOT,
+                "Plain `java -jar` (no flags), start to first tools/list, s: %s.",
+                Arrays.toString(starts)));
+      }
+
+      Served p = null;
+      if (settings.peer()) {
+        try {
+          p = serve(peerServer(), up, false);
+        } catch (Exception e) {
+          report.note("The peer could not be measured: " + e.getMessage());
+        }
+      }
+      report.note(
+          "torii-mcp ran with: "
+              + (settings.serverFlags().isEmpty()
+                  ? "no JVM flags"
+                  : "`" + String.join(" ", settings.serverFlags()) + "`")
+              + ".");
+      report.serverTable(direct, o, p, settings);
+    }
+    report.write(Main.results(repo));
+  }
+
+  /** Everything measured of one server. */
+  record Served(
+      String name,
+      double[] startSeconds,
+      double[] startCpuSeconds,
+      int toolsListBytes,
+      int tools,
+      int withOutputSchema,
+      int withAnnotations,
+      Map<Integer, Load.Result> shared,
+      Load.Result separate,
+      String separateFailure,
+      long rss16Kb,
+      long peakKb,
+      List<Long> soakKb,
+      Map<Integer, Double> cpuMicrosPerCall) {}
+
+  private Served serve(Subject s, URI up, boolean soak) throws Exception {
+    if (s instanceof Subject.Ours ours) {
+      ours.train(up, work);
+    }
+    double[] starts = new double[settings.starts()];
+    double[] startCpu = new double[settings.starts()];
+    for (int i = 0; i < starts.length; i++) {
+      try (Subject.Running r = s.start(up, work)) {
+        starts[i] = r.startSeconds();
+        startCpu[i] = r.startCpuSeconds();
+      }
+    }
+    Arrays.sort(starts);
+    Arrays.sort(startCpu);
+    try (Subject.Running r = s.start(up, work)) {
+      JsonNode list = JSON.readTree(r.toolsList());
+      JsonNode tools = list.path("result").path("tools");
+      int outputs = 0;
+      int annotations = 0;
+      for (JsonNode t : tools) {
+        outputs += t.has("outputSchema") ? 1 : 0;
+        annotations += t.has("annotations") ? 1 : 0;
+      }
+      String sample;
+      String session;
+      try (McpClient first = new McpClient(r.url(), null, s.tool(), s.arguments())) {
+        sample = first.callText();
+        session = first.session();
+      }
+      if (!sample.contains("Lovelace") || sample.contains("\"isError\":true")) {
+        throw new IOException(s.name() + " answered the measured call with: " + sample);
+      }
+      // Both runtimes compile their hot code while it runs: warm them up at full load first.
+      Load.run(
+          i -> new McpClient(r.url(), session, s.tool(), s.arguments()),
+          16,
+          Duration.ZERO,
+          settings.warmup().multipliedBy(5));
+      Map<Integer, Load.Result> shared = new LinkedHashMap<>();
+      Map<Integer, Double> cpuPerCall = new LinkedHashMap<>();
+      long rss16 = 0;
+      for (int n : LEVELS) {
+        if (n == 16) {
+          r.process().startSampling();
+        }
+        double cpu = r.process().cpuSeconds();
+        Load.Result result =
+            measure(s.name(), i -> new McpClient(r.url(), session, s.tool(), s.arguments()), n);
+        cpuPerCall.put(
+            n, (r.process().cpuSeconds() - cpu) * 1e6 / (result.calls() * (1 + warmupShare())));
+        shared.put(n, result);
+        if (n == 16) {
+          rss16 = r.process().stopSampling();
+        }
+      }
+      report.series(s.name() + ", one session", shared);
+      Load.Result separate = null;
+      String failure = null;
+      r.process().startSampling();
+      try {
+        separate =
+            measure(
+                s.name() + " (16 sessions)",
+                i -> new McpClient(r.url(), null, s.tool(), s.arguments()),
+                16);
+      } catch (Exception e) {
+        failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+      }
+      rss16 = Math.max(rss16, r.process().stopSampling());
+      List<Long> soakKb = new ArrayList<>();
+      if (soak && !settings.soak().isZero() && separate != null) {
+        // the same 16 sessions throughout, as 16 long-lived clients would
+        String[] sessions = new String[16];
+        for (int i = 0; i < sessions.length; i++) {
+          try (McpClient c = new McpClient(r.url(), null, s.tool(), s.arguments())) {
+            sessions[i] = c.session();
+          }
+        }
+        long step = Math.max(1, settings.soak().toSeconds() / 12);
+        for (long t = 0; t < settings.soak().toSeconds(); t += step) {
+          Load.run(
+              i -> new McpClient(r.url(), sessions[i], s.tool(), s.arguments()),
+              16,
+              Duration.ZERO,
+              Duration.ofSeconds(step));
+          soakKb.add(r.process().rssKb());
+          System.out.printf(
+              "long run: %d s, RSS %d MB%n", t + step, soakKb.get(soakKb.size() - 1) / 1024);
+        }
+      }
+      return new Served(
+          s.name(),
+          starts,
+          startCpu,
+          r.toolsList().getBytes(StandardCharsets.UTF_8).length,
+          tools.size(),
+          outputs,
+          annotations,
+          shared,
+          separate,
+          failure,
+          rss16,
+          r.process().peakRssKb(),
+          soakKb,
+          cpuPerCall);
+    }
+  }
+
+  /** Warm-up calls are not counted but use CPU too; assume they run at the measured rate. */
+  private double warmupShare() {
+    return (double) settings.warmup().toMillis() / settings.duration().toMillis();
+  }
+
+  private Load.Result measure(String name, Load.Clients clients, int n) throws Exception {
+    Load.Result r = Load.run(clients, n, settings.warmup(), settings.duration());
+    System.out.printf(
+        Locale.ROOT,
+        "%-45s %2d clients: %8.0f calls/s  p50 %7.3f ms  p99 %7.3f ms  failures %d%n",
+        name,
+        n,
+        r.throughput(),
+        r.p50(),
+        r.p99(),
+        r.failures());
+    return r;
+  }
+
+  private Peer peer;
+  private int peerPort;
+  private Path peerProject;
+
+  private Subject peerServer() throws Exception {
+    ensurePeer();
+    return new Subject.PeerServer(peer, peerProject, peerPort);
+  }
+
+  private void ensurePeer() throws Exception {
+    if (peer != null) {
+      return;
+    }
+    Path dir = Files.createDirectories(repo.resolve("benchmarks/target/peer"));
+    peer = Peer.install(repo, dir);
+    try (ServerSocket s = new ServerSocket(0)) {
+      peerPort = s.getLocalPort();
+    }
+    peerProject = dir.resolve("torii");
+    peer.generate(repo.resolve("torii-spec/torii-openapi.yaml"), peerProject, peerPort);
+    peer.build(peerProject);
+  }
+
+  // ---------------------------------------------------------------- generation
+
+  void generation() throws Exception {
+    Path torii = repo.resolve("torii-spec/torii-openapi.yaml");
+    List<Path> overlays =
+        List.of("names", "tags", "rate-limits", "pagination", "descriptions").stream()
+            .map(n -> repo.resolve("torii-spec/overlays/" + n + ".yaml"))
+            .toList();
+    Path github = Corpus.github();
+    List<Generation.Input> inputs =
+        List.of(
+            new Generation.Input("torii", torii, overlays, "torii"),
+            new Generation.Input("github", github, List.of(), ""));
+    List<Report.GenerationRow> rows = new ArrayList<>();
+    for (Generation.Input in : inputs) {
+      Path out = work.resolve("gen-" + in.name());
+      double[] whole = new double[3];
+      for (int i = 0; i < whole.length; i++) {
+        whole[i] = Generation.wholeProcess(in, out);
+      }
+      Arrays.sort(whole);
+      double[] warm = Generation.inProcess(in, work, 3, 5);
+      String compiles = Generation.compile(out, work.resolve("classes-" + in.name()));
+      long sources = Generation.sources(out);
+      double[] peerWhole = null;
+      String peerCompiles = "not measured";
+      if (settings.peer()) {
+        try {
+          ensurePeer();
+          Path peerOut = repo.resolve("benchmarks/target/peer/gen-" + in.name());
+          peerWhole = new double[3];
+          for (int i = 0; i < peerWhole.length; i++) {
+            peerWhole[i] = peer.generate(in.spec(), peerOut, 3000);
+          }
+          Arrays.sort(peerWhole);
+          String err = peer.typecheck(peerOut, peerProject);
+          peerCompiles = err == null ? "compiles (tsc --noEmit)" : "does not compile: " + err;
+        } catch (Exception e) {
+          peerCompiles = "failed: " + e.getMessage().lines().findFirst().orElse("");
+        }
+      }
+      rows.add(
+          new Report.GenerationRow(
+              in.name(),
+              sources,
+              whole,
+              warm,
+              compiles == null ? "compiles (javac)" : "does not compile: " + compiles,
+              peerWhole,
+              peerCompiles));
+      System.out.printf(
+          Locale.ROOT,
+          "generation %-7s: whole process %.2f s, in-process warm %.3f s, peer %s, %s / %s%n",
+          in.name(),
+          whole[1],
+          warm[warm.length / 2],
+          peerWhole == null ? "-" : String.format(Locale.ROOT, "%.2f s", peerWhole[1]),
+          compiles == null ? "ok" : compiles,
+          peerCompiles);
+    }
+    report.generation(rows);
+    report.write(Main.results(repo));
+  }
+
+  // ---------------------------------------------------------------- JMH
+
+  void jmh() throws Exception {
+    var options =
+        new OptionsBuilder()
+            .include(dev.toriimcp.bench.jmh.HotPaths.class.getName())
+            .forks(1)
+            .warmupIterations(3)
+            .warmupTime(TimeValue.seconds(1))
+            .measurementIterations(5)
+            .measurementTime(TimeValue.seconds(1))
+            .build();
+    List<Report.JmhRow> rows = new ArrayList<>();
+    for (RunResult r : new Runner(options).run()) {
+      String bench = r.getParams().getBenchmark();
+      rows.add(
+          new Report.JmhRow(
+              bench.substring(bench.lastIndexOf('.') + 1),
+              r.getParams().getParam("tool"),
+              r.getPrimaryResult().getScore(),
+              r.getPrimaryResult().getScoreError()));
+    }
+    report.jmh(rows);
+    report.write(Main.results(repo));
+  }
+}

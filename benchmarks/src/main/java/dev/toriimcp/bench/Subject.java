@@ -1,0 +1,137 @@
+package dev.toriimcp.bench;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A server under test: how to start it against an upstream, and which tool call to repeat. */
+interface Subject {
+  String name();
+
+  /** The tool and arguments of the measured call: Torii's {@code GET /users/{idUser}}. */
+  String tool();
+
+  default String arguments() {
+    return "{\"idUser\":42}";
+  }
+
+  /** Starts the server; returns once it is started, with its MCP URL. */
+  Running start(URI upstream, Path work) throws Exception;
+
+  /** A started server, and how long its first {@code tools/list} took from process start. */
+  record Running(
+      ServerProcess process, URI url, double startSeconds, double startCpuSeconds, String toolsList)
+      implements AutoCloseable {
+    @Override
+    public void close() throws InterruptedException {
+      process.close();
+    }
+  }
+
+  /** Our server, from its runnable jar, as README.md runs it. */
+  record Ours(Path jar, List<String> jvmFlags) implements Subject {
+    @Override
+    public String name() {
+      return "torii-mcp";
+    }
+
+    @Override
+    public String tool() {
+      return "get_single_torii_user_by_id";
+    }
+
+    /**
+     * Writes the class-data sharing archive named by {@code -XX:SharedArchiveFile=} when it is
+     * missing: one run with {@code -XX:ArchiveClassesAtExit} that lists the tools and calls one.
+     */
+    void train(URI upstream, Path work) throws Exception {
+      for (String f : jvmFlags) {
+        if (f.startsWith("-XX:SharedArchiveFile=")) {
+          Path archive = Path.of(f.substring(f.indexOf('=') + 1));
+          if (!Files.exists(archive)) {
+            List<String> flags = new ArrayList<>(jvmFlags);
+            flags.set(flags.indexOf(f), "-XX:ArchiveClassesAtExit=" + archive);
+            try (Running r = new Ours(jar, flags).start(upstream, work);
+                McpClient c = new McpClient(r.url(), null, tool(), arguments())) {
+              c.callText();
+            }
+          }
+        }
+      }
+    }
+
+    @Override
+    public Running start(URI upstream, Path work) throws Exception {
+      Path data = Files.createDirectories(work.resolve("data"));
+      List<String> command = new ArrayList<>(List.of(javaBin()));
+      command.addAll(jvmFlags);
+      command.addAll(
+          List.of("-jar", jar.toString(), "serve", "--port", "0", "--data-dir", data.toString()));
+      ServerProcess p =
+          new ServerProcess(
+              command,
+              Map.of("TORII_BASE_URL", upstream.toString(), "TORII_API_KEY", "bench-key"),
+              work,
+              work.resolve("torii-mcp.log"));
+      URI url = URI.create(p.awaitLine("MCP URL:", 60));
+      return firstList(p, url, this);
+    }
+  }
+
+  /** openapi-mcp-generator's Streamable HTTP server, built by {@link Peer}. */
+  record PeerServer(Peer peer, Path project, int port) implements Subject {
+    @Override
+    public String name() {
+      return "openapi-mcp-generator";
+    }
+
+    @Override
+    public String tool() {
+      return "getUsersIduser";
+    }
+
+    @Override
+    public Running start(URI upstream, Path work) throws Exception {
+      ServerProcess p =
+          new ServerProcess(
+              List.of(peer.node().toString(), "build/index.js", "--transport=streamable-http"),
+              Map.of("API_BASE_URL", upstream.toString(), "BEARER_TOKEN_BEARERAUTH", "bench-key"),
+              project,
+              work.resolve("peer.log"));
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (true) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+          break;
+        } catch (IOException e) {
+          if (System.nanoTime() > deadline) {
+            p.close();
+            throw new IOException("the peer did not listen on " + port + " within 60 s", e);
+          }
+          Thread.sleep(2);
+        }
+      }
+      return firstList(p, URI.create("http://127.0.0.1:" + port + "/mcp"), this);
+    }
+  }
+
+  /** Initializes a session and lists the tools: the moment a client can start working. */
+  private static Running firstList(ServerProcess p, URI url, Subject s) throws Exception {
+    try (McpClient c = new McpClient(url, null, s.tool(), s.arguments())) {
+      String list = c.toolsList();
+      double seconds = (System.nanoTime() - p.startedNanos) / 1e9;
+      return new Running(p, url, seconds, p.cpuSeconds(), list);
+    } catch (Exception e) {
+      p.close();
+      throw e;
+    }
+  }
+
+  static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
