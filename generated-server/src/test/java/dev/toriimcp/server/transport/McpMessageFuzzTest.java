@@ -1,6 +1,7 @@
 package dev.toriimcp.server.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,8 @@ class McpMessageFuzzTest {
   private static final Set<String> HEADERS =
       Set.of("mcp-protocol-version", "mcp-method", "mcp-name", "mcp-session-id", "x-endpoint");
 
+  private static final String KEY = "fuzz-upstream-key";
+
   private static FakeUpstream upstream;
   private static McpServer mcp;
   private static EndpointContext all;
@@ -58,7 +61,7 @@ class McpMessageFuzzTest {
             new UpstreamClient(Duration.ofSeconds(2), 1 << 20),
             new ToolExecutor.Limits(Duration.ofSeconds(5), 100_000));
     mcp = new McpServer(executor, "torii-mcp", "0", "fuzzing");
-    Upstream up = new Upstream(upstream.baseUrl(), "fuzz-upstream-key");
+    Upstream up = new Upstream(upstream.baseUrl(), KEY);
     all = EndpointContext.all("all", up);
     discovery = new EndpointContext("discovery", t -> t.access().readOnly(), up, true);
     Outgoing init =
@@ -120,6 +123,8 @@ class McpMessageFuzzTest {
         continue;
       }
       assertEquals(java.util.List.of(), JsonRpcChecks.problems(answer), answer.toString());
+      assertFalse(
+          answer.toString().contains(KEY) && !text.contains(KEY), "the API key is never sent back");
       assertEquals(
           java.util.List.of(),
           JsonRpcChecks.internals(JsonRpcChecks.strings(answer), text),
@@ -145,6 +150,9 @@ class McpMessageFuzzTest {
     }
     assertTrue(Set.of(200, 400, 404).contains(out.status()), "status " + out.status());
     assertEquals(java.util.List.of(), JsonRpcChecks.problems(out.body()), out.body().toString());
+    assertFalse(
+        out.body().toString().contains(KEY) && !input.contains(KEY),
+        "the API key is never sent back");
     assertEquals(
         java.util.List.of(),
         JsonRpcChecks.internals(JsonRpcChecks.strings(out.body()), input),
