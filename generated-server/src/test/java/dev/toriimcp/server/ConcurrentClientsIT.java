@@ -187,7 +187,8 @@ class ConcurrentClientsIT {
     Sample last = measured.get(measured.size() - 1);
     String report =
         String.format(
-            "load: %d clients, %d s (after %d s warm-up): %d requests (%d tool calls), %.0f/s;"
+            "load: %d clients, %d s (after %d s warm-up): %d requests measured (%d in all, %d"
+                + " tool calls), %.0f/s;"
                 + " latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; server RSS first half max %d MiB,"
                 + " second half max %d MiB, peak (VmHWM) %d MiB; server threads at the end %d;"
                 + " upstream requests %d; problems %d",
@@ -195,6 +196,7 @@ class ConcurrentClientsIT {
             SECONDS,
             WARM_UP_SECONDS,
             all.length,
+            requests.get(),
             toolCalls.get(),
             all.length / (double) SECONDS,
             percentile(all, 50) / 1e6,
