@@ -73,7 +73,26 @@ public final class McpServer implements McpHandler {
           null);
     }
     JsonNode id = msg.get("id");
-    String method = msg.path("method").asText(null);
+    if (id != null && !(id.isNull() || id.isTextual() || id.isNumber())) {
+      // Echoing an object or array back as the id would make an invalid response.
+      return new Outgoing(
+          400,
+          JsonRpc.error(
+              null,
+              JsonRpc.INVALID_REQUEST,
+              "Invalid request: id must be a string or a number",
+              null),
+          null);
+    }
+    JsonNode methodNode = msg.get("method");
+    if (methodNode != null && !methodNode.isTextual()) {
+      return new Outgoing(
+          400,
+          JsonRpc.error(
+              id, JsonRpc.INVALID_REQUEST, "Invalid request: method must be a string", null),
+          null);
+    }
+    String method = methodNode == null ? null : methodNode.asText();
     if (!"2.0".equals(msg.path("jsonrpc").asText())) {
       return new Outgoing(
           400,

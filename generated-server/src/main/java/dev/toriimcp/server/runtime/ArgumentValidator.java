@@ -48,6 +48,7 @@ public final class ArgumentValidator {
       }
     }
     Set<String> out = new TreeSet<>();
+    unknownHashNames(arguments, out);
     for (ValidationMessage m : messages) {
       String at = m.getInstanceLocation().toString();
       boolean insideUnion =
@@ -65,6 +66,27 @@ public final class ArgumentValidator {
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The validator library skips property names that start with {@code #} when it checks {@code
+   * additionalProperties: false}; such top-level arguments are reported here instead.
+   */
+  private void unknownHashNames(JsonNode arguments, Set<String> out) {
+    if (!arguments.isObject()
+        || !schemaNode.path("additionalProperties").isBoolean()
+        || schemaNode.path("additionalProperties").asBoolean()
+        || schemaNode.has("patternProperties")) {
+      return;
+    }
+    arguments
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (name.startsWith("#") && !schemaNode.path("properties").has(name)) {
+                out.add(unknown("", name));
+              }
+            });
   }
 
   private String describe(ValidationMessage m, JsonNode arguments) {

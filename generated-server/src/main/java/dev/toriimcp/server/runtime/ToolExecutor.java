@@ -2,8 +2,10 @@ package dev.toriimcp.server.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toriimcp.runtime.Pagination;
@@ -104,25 +106,11 @@ public final class ToolExecutor {
   public ObjectNode call(EndpointContext endpoint, String name, JsonNode arguments)
       throws UnknownToolException, InterruptedException {
     ToolCatalog.Entry entry = entry(endpoint, name);
-    JsonNode args = arguments == null || arguments.isNull() ? MAPPER.createObjectNode() : arguments;
-    List<String> problems =
-        validators
-            .computeIfAbsent(name, n -> new ArgumentValidator(entry.inputSchema()))
-            .validate(args);
-    if (!problems.isEmpty()) {
-      return error(
-          "The arguments of "
-              + name
-              + " are not valid; nothing was sent to Torii. Fix these and call again:\n- "
-              + String.join("\n- ", problems));
+    Prepared prepared = prepare(endpoint, entry, arguments);
+    if (prepared.refusal() != null) {
+      return prepared.refusal();
     }
-    UpstreamRequest request;
-    try {
-      request = bind(entry.tool(), args);
-    } catch (IllegalArgumentException e) {
-      return error("The arguments of " + name + " could not be used: " + firstLine(e.getMessage()));
-    }
-    HttpRequest http = encoder.encode(request, endpoint.upstream());
+    HttpRequest http = prepared.request();
     UpstreamClient.Response response;
     long started = System.nanoTime();
     try {
@@ -171,15 +159,73 @@ public final class ToolExecutor {
     return result(entry.info(), response, endpoint.upstream().apiKey());
   }
 
+  /**
+   * What one call would send, or why nothing is sent.
+   *
+   * @param request the upstream request, when the arguments are good
+   * @param refusal the tool error naming the bad arguments, otherwise
+   */
+  record Prepared(HttpRequest request, ObjectNode refusal) {}
+
+  /** Validates, binds and encodes the arguments of one call; sends nothing. */
+  Prepared prepare(EndpointContext endpoint, ToolCatalog.Entry entry, JsonNode arguments) {
+    String name = entry.name();
+    JsonNode args = arguments == null || arguments.isNull() ? MAPPER.createObjectNode() : arguments;
+    List<String> problems =
+        validators
+            .computeIfAbsent(name, n -> new ArgumentValidator(entry.inputSchema()))
+            .validate(args);
+    if (!problems.isEmpty()) {
+      return new Prepared(
+          null,
+          error(
+              "The arguments of "
+                  + name
+                  + " are not valid; nothing was sent to Torii. Fix these and call again:\n- "
+                  + String.join("\n- ", problems)));
+    }
+    UpstreamRequest request;
+    try {
+      request = bind(entry.tool(), args);
+    } catch (IllegalArgumentException e) {
+      return new Prepared(
+          null,
+          error("The arguments of " + name + " could not be used: " + firstLine(e.getMessage())));
+    }
+    return new Prepared(encoder.encode(request, endpoint.upstream()), null);
+  }
+
   @SuppressWarnings("unchecked")
   private static <I extends Record> UpstreamRequest bind(Tool<I> tool, JsonNode args) {
     I input;
     try {
       input = MAPPER.treeToValue(args, tool.inputType());
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(bindProblem(e), e);
     }
     return tool.toRequest(input);
+  }
+
+  /**
+   * What was wrong with an argument that passed the schema but could not be bound, in the
+   * arguments' own words: Jackson's message names Java classes, which are no business of a client.
+   */
+  static String bindProblem(JsonProcessingException e) {
+    StringBuilder where = new StringBuilder();
+    if (e instanceof JsonMappingException m) {
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          where.append(where.length() == 0 ? "" : ".").append(r.getFieldName());
+        } else if (r.getIndex() >= 0) {
+          where.append('[').append(r.getIndex()).append(']');
+        }
+      }
+    }
+    String at = where.length() == 0 ? "arguments" : where.toString();
+    if (e instanceof UnrecognizedPropertyException) {
+      return at + ": unknown argument";
+    }
+    return at + ": the value does not fit this argument's type";
   }
 
   private ObjectNode result(ToolInfo info, UpstreamClient.Response response, String apiKey) {

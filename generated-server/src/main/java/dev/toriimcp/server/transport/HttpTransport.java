@@ -1,6 +1,5 @@
 package dev.toriimcp.server.transport;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toriimcp.server.access.EndpointResolver;
@@ -14,6 +13,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -78,6 +78,38 @@ public final class HttpTransport implements AutoCloseable {
   @Override
   public void close() throws Exception {
     server.stop();
+  }
+
+  /**
+   * One POSTed body, already within the size limit, to what is sent back: JSON-RPC parse errors and
+   * batches are answered here, everything else by the handler. Never throws.
+   *
+   * @param headers HTTP header lookup by case-insensitive name
+   * @param sessionId the {@code Mcp-Session-Id} sent, or null
+   */
+  static Outgoing exchange(
+      McpHandler mcp,
+      EndpointContext endpoint,
+      byte[] body,
+      Function<String, String> headers,
+      String sessionId) {
+    JsonNode message;
+    try {
+      message = JsonRpc.MAPPER.readTree(body);
+    } catch (IOException e) {
+      return new Outgoing(
+          400,
+          JsonRpc.error(null, JsonRpc.PARSE_ERROR, "Parse error: the body is not JSON", null),
+          null);
+    }
+    if (message != null && message.isArray()) {
+      return new Outgoing(
+          400,
+          JsonRpc.error(
+              null, JsonRpc.INVALID_REQUEST, "Invalid request: batches are not supported", null),
+          null);
+    }
+    return mcp.handle(new Incoming(message, headers, sessionId), endpoint);
   }
 
   private static final class StreamableHttpHandler extends Handler.Abstract {
@@ -216,24 +248,7 @@ public final class HttpTransport implements AutoCloseable {
                 JsonRpc.INVALID_REQUEST,
                 "Request too large: at most " + maxBodyBytes + " bytes"));
       }
-      JsonNode message;
-      try {
-        message = JsonRpc.MAPPER.readTree(body);
-      } catch (JsonProcessingException e) {
-        return send(
-            response,
-            callback,
-            400,
-            error(null, JsonRpc.PARSE_ERROR, "Parse error: the body is not JSON"));
-      }
-      if (message != null && message.isArray()) {
-        return send(
-            response,
-            callback,
-            400,
-            error(null, JsonRpc.INVALID_REQUEST, "Invalid request: batches are not supported"));
-      }
-      Outgoing out = mcp.handle(new Incoming(message, headers::get, sessionId), endpoint);
+      Outgoing out = exchange(mcp, endpoint, body, headers::get, sessionId);
       if (out.sessionId() != null) {
         response.getHeaders().put("Mcp-Session-Id", out.sessionId());
       }

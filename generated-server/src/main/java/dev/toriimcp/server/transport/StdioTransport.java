@@ -2,10 +2,10 @@ package dev.toriimcp.server.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toriimcp.server.protocol.Incoming;
 import dev.toriimcp.server.protocol.JsonRpc;
 import dev.toriimcp.server.protocol.McpHandler;
-import dev.toriimcp.server.protocol.Outgoing;
 import dev.toriimcp.server.runtime.EndpointContext;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  * slow tool call does not hold up pings or cancellations; only protocol messages go to stdout.
  */
 public final class StdioTransport {
+  private static final ObjectNode PARSE_ERROR_NODE =
+      JsonRpc.error(null, JsonRpc.PARSE_ERROR, "Parse error: not JSON", null);
+  private static final String PARSE_ERROR = PARSE_ERROR_NODE.toString();
   private final McpHandler mcp;
   private final EndpointContext endpoint;
 
@@ -49,24 +52,19 @@ public final class StdioTransport {
         if (line.isBlank()) {
           continue;
         }
-        JsonNode message;
-        try {
-          message = JsonRpc.MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-          write(
-              writer,
-              JsonRpc.error(null, JsonRpc.PARSE_ERROR, "Parse error: not JSON", null).toString());
+        JsonNode message = parse(line);
+        if (message == null) {
+          write(writer, PARSE_ERROR);
           continue;
         }
-        JsonNode m = message;
         Runnable work =
             () -> {
-              Outgoing o = mcp.handle(new Incoming(m, null, null), endpoint);
-              if (o.body() != null) {
-                write(writer, o.body().toString());
+              ObjectNode answer = respond(mcp, endpoint, message);
+              if (answer != null) {
+                write(writer, answer.toString());
               }
             };
-        if (m != null && m.isObject() && m.has("id") && m.has("method")) {
+        if (message.isObject() && message.has("id") && message.has("method")) {
           workers.submit(work);
         } else {
           work.run();
@@ -77,6 +75,27 @@ public final class StdioTransport {
       workers.awaitTermination(60, TimeUnit.SECONDS);
       writer.flush();
     }
+  }
+
+  /** One line as a JSON value, or null when it is not JSON. */
+  static JsonNode parse(String line) {
+    try {
+      JsonNode message = JsonRpc.MAPPER.readTree(line);
+      return message == null ? JsonRpc.MAPPER.missingNode() : message;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  /** The response to one parsed line, or null when there is none (notifications, responses). */
+  static ObjectNode respond(McpHandler mcp, EndpointContext endpoint, JsonNode message) {
+    return mcp.handle(new Incoming(message, null, null), endpoint).body();
+  }
+
+  /** The response to one line as received, or null: what {@link #run} writes for it. */
+  static ObjectNode answer(McpHandler mcp, EndpointContext endpoint, String line) {
+    JsonNode message = parse(line);
+    return message == null ? PARSE_ERROR_NODE.deepCopy() : respond(mcp, endpoint, message);
   }
 
   private static void write(PrintStream writer, String line) {

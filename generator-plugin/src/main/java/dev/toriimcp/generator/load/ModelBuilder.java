@@ -409,7 +409,7 @@ public final class ModelBuilder {
           break;
         }
         resolvedAt = SchemaConverter.pointerOf(ref);
-        JsonNode target = root.at(resolvedAt);
+        JsonNode target = SchemaConverter.resolve(root, ref);
         if (target.isMissingNode()) {
           problems.error(
               "TORII-SPEC-003", "$ref " + ref + " does not resolve", doc.locate(at + "/$ref"));
@@ -537,7 +537,7 @@ public final class ModelBuilder {
     for (int hop = 0; body != null && hop < 16 && body.has("$ref"); hop++) {
       String ref = body.get("$ref").asText();
       at = ref.startsWith("#") ? SchemaConverter.pointerOf(ref) : at;
-      body = ref.startsWith("#") ? root.at(at) : null;
+      body = ref.startsWith("#") ? SchemaConverter.resolve(root, ref) : null;
       if (body == null || body.isMissingNode()) {
         problems.error(
             "TORII-SPEC-003",
@@ -718,7 +718,7 @@ public final class ModelBuilder {
         return false;
       }
       at = SchemaConverter.pointerOf(ref);
-      s = root.at(at);
+      s = SchemaConverter.resolve(root, ref);
       if (!s.isObject()) {
         return false;
       }
@@ -771,7 +771,7 @@ public final class ModelBuilder {
       if (!ref.startsWith("#")) {
         return s;
       }
-      s = root.at(SchemaConverter.pointerOf(ref));
+      s = SchemaConverter.resolve(root, ref);
     }
     return s;
   }
@@ -811,7 +811,7 @@ public final class ModelBuilder {
           return null;
         }
         at = SchemaConverter.pointerOf(ref);
-        r = root.at(at);
+        r = SchemaConverter.resolve(root, ref);
       }
       JsonNode content = r.path("content");
       if (!content.isObject() || content.isEmpty()) {

@@ -473,7 +473,7 @@ public final class SchemaConverter {
       if (!ref.startsWith("#")) {
         return n;
       }
-      n = document.root().at(pointerOf(ref));
+      n = resolve(document.root(), ref);
     }
     return n == null ? NODES.missingNode() : n;
   }
@@ -487,7 +487,7 @@ public final class SchemaConverter {
       return NODES.objectNode();
     }
     String target = pointerOf(ref);
-    JsonNode node = document.root().at(target);
+    JsonNode node = resolve(document.root(), ref);
     if (node.isMissingNode()) {
       problems.error(
           "TORII-SPEC-003",
@@ -530,9 +530,25 @@ public final class SchemaConverter {
     return decodeFragment(ref.substring(1));
   }
 
+  /**
+   * The node a local reference ({@code #/…}) points at; a missing node when it points nowhere, at
+   * the whole document, or is not a JSON pointer at all (such as a plain-name {@code #anchor}).
+   */
+  public static JsonNode resolve(JsonNode root, String ref) {
+    if (!ref.startsWith("#/")) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+    return root.at(pointerOf(ref));
+  }
+
+  /** Percent-decoding; a malformed escape such as {@code %zz} is kept as written. */
   private static String decodeFragment(String fragment) {
-    return java.net.URLDecoder.decode(
-        fragment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      return java.net.URLDecoder.decode(
+          fragment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return fragment;
+    }
   }
 
   private static String decodeToken(String token) {
