@@ -35,9 +35,10 @@ import org.junit.jupiter.api.BeforeAll;
  * generator either produces files or reports problems with stable ids ({@code TORII-…}); it never
  * fails with an uncaught exception.
  *
- * <p>The base is {@code torii-excerpt.yaml} (five Torii operations) and {@code
- * torii-excerpt-overlay.yaml} (the project's overlay actions for them), next to this class. Seeds
- * are in {@code src/test/resources/dev/toriimcp/generator/load/SpecLoadingFuzzTestInputs/}.
+ * <p>Seeds are in {@code
+ * src/test/resources/dev/toriimcp/generator/load/SpecLoadingFuzzTestInputs/}; two of them are also
+ * the base of the mutations: {@code description/torii-excerpt} (five Torii operations) and {@code
+ * overlay/torii-excerpt-overlay} (the project's overlay actions for them).
  */
 class SpecLoadingFuzzTest {
   private static final Pattern ID = Pattern.compile("TORII-[A-Z]+-W?\\d{2,3}");
@@ -52,8 +53,8 @@ class SpecLoadingFuzzTest {
   @BeforeAll
   static void setUp() throws IOException {
     dir = Files.createTempDirectory("spec-fuzz");
-    excerpt = resource("torii-excerpt.yaml");
-    excerptOverlay = resource("torii-excerpt-overlay.yaml");
+    excerpt = resource("SpecLoadingFuzzTestInputs/description/torii-excerpt");
+    excerptOverlay = resource("SpecLoadingFuzzTestInputs/overlay/torii-excerpt-overlay");
     excerptTree = YAML.readTree(excerpt);
   }
 
