@@ -90,8 +90,7 @@ public final class AccessStore {
    * upgrade.
    */
   static boolean schemaCurrent(Location location) {
-    try (Connection c =
-            DriverManager.getConnection(location.url(), location.user(), location.password());
+    try (Connection c = connect(location);
         ResultSet r =
             c.createStatement()
                 .executeQuery(
@@ -115,6 +114,10 @@ public final class AccessStore {
   }
 
   private Connection connect() throws SQLException {
+    return connect(location);
+  }
+
+  private static Connection connect(Location location) throws SQLException {
     return DriverManager.getConnection(location.url(), location.user(), location.password());
   }
 
