@@ -63,11 +63,11 @@ check(tools.length === 65, `expected 65 tools, got ${tools.length}`);
 // 2. Shadow-IT recon: active File Sharing / Cloud Storage apps without a primary owner,
 // cross-referenced with active contracts by idApp.
 {
-  const apps = await all('list_all_torii_apps', { 'X-API-Version': '1.1', limit: 50, fields: 'id,name,category,state,primaryOwner,isHidden' }, 'apps');
+  const apps = await all('list_all_torii_apps', { limit: 50, fields: 'id,name,category,state,primaryOwner,isHidden' }, 'apps');
   const ownerless = apps.filter(
     (a) => ['File Sharing', 'Cloud Storage'].includes(a.category) && !a.primaryOwner && a.state !== 'closed',
   );
-  const contracts = await all('list_all_torii_contracts', { 'X-API-Version': '1.1', limit: 25, fields: 'id,name,idApp,status,amount,currency' }, 'contracts');
+  const contracts = await all('list_all_torii_contracts', { limit: 25, fields: 'id,name,idApp,status,amount,currency' }, 'contracts');
   const active = contracts.filter((c) => c.status === 'active');
   const withContracts = ownerless
     .filter((a) => active.some((c) => c.idApp === a.id))

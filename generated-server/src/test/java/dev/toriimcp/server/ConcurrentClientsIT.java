@@ -256,7 +256,7 @@ class ConcurrentClientsIT {
       {"list_all_torii_users", "{\"limit\":5,\"fields\":\"id,email\"}"},
       {"get_single_torii_user_by_id", "{\"idUser\":42}"},
       {"list_all_torii_roles", "{}"},
-      {"list_all_torii_contracts", "{\"X-API-Version\":\"1.1\",\"limit\":10}"},
+      {"list_all_torii_contracts", "{\"limit\":10}"},
       {"get_single_torii_app_by_id", "{\"idApp\":\"not a number\"}"},
     };
 

@@ -141,6 +141,7 @@ class ToolExecutionTest {
     final HttpServer http;
     final AtomicInteger requests = new AtomicInteger();
     final AtomicReference<String> lastAuthorization = new AtomicReference<>();
+    final AtomicReference<String> lastApiVersion = new AtomicReference<>();
 
     Fake(Scripted s) throws IOException {
       http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -149,6 +150,7 @@ class ToolExecutionTest {
           ex -> {
             requests.incrementAndGet();
             lastAuthorization.set(ex.getRequestHeaders().getFirst("Authorization"));
+            lastApiVersion.set(ex.getRequestHeaders().getFirst("X-API-Version"));
             try {
               Thread.sleep(s.delayMs());
             } catch (InterruptedException e) {
@@ -415,6 +417,25 @@ class ToolExecutionTest {
           note);
       assertEquals(note, r.at("/_meta/dev.toriimcp~1truncated").asText());
       assertTrue(r.at("/content/0/text").asText().length() <= 4000);
+    }
+  }
+
+  @Test
+  void pinnedApiVersionIsAlwaysSentAndIsNotAnArgument() throws Exception {
+    try (Fake f = fake(new Scripted(200, Map.of(), "{\"contracts\":[]}", 0))) {
+      ToolExecutor ex = executor(Duration.ofSeconds(5), 100_000);
+      JsonNode ok =
+          ex.call(f.endpoint(), "list_all_torii_contracts", McpHttp.MAPPER.readTree("{}"));
+      assertFalse(ok.path("isError").asBoolean(), ok.toString());
+      assertEquals("1.1", f.lastApiVersion.get());
+      JsonNode rejected =
+          ex.call(
+              f.endpoint(),
+              "list_all_torii_contracts",
+              McpHttp.MAPPER.readTree("{\"X-API-Version\":\"1.0\"}"));
+      assertTrue(rejected.path("isError").asBoolean());
+      assertTrue(text(rejected).contains("X-API-Version"), text(rejected));
+      assertEquals(1, f.requests.get(), "a rejected call never reaches the upstream");
     }
   }
 

@@ -205,6 +205,37 @@ class ErrorsTest {
   }
 
   @Test
+  void pinnedValueOutsideEnumOrNotScalar() throws Exception {
+    assertEquals(
+        List.of(
+            "[TORII-EXT-001] x-mcp-value must be a string, number or boolean (overlay0.yaml:7:27)",
+            "[TORII-EXT-001] x-mcp-value \"3\" is not one of the parameter's enum values"
+                + " [\"1\",\"2\"] (overlay0.yaml:5:27)"),
+        errors(
+            SPEC.replace(
+                "        - {name: size, in: query, schema: {type: integer}}\n",
+                "        - {name: size, in: query, schema: {type: integer}}\n"
+                    + "        - {name: X-Level, in: header, schema: {type: string, enum: ['1', '2']}}\n"
+                    + "        - {name: mode, in: query, schema: {type: string}}\n"),
+            overlay(
+                "  - target: $.paths['/users'].get.parameters[1]\n    update: {x-mcp-value: '3'}\n"
+                    + "  - target: $.paths['/users'].get.parameters[2]\n"
+                    + "    update: {x-mcp-value: [a]}\n")));
+  }
+
+  @Test
+  void indexTargetPastTheEndMatchesNothing() throws Exception {
+    assertEquals(
+        List.of(
+            "[TORII-OVERLAY-002] target $.paths['/users'].get.parameters[5] matches nothing"
+                + " (overlay0.yaml:4:13)"),
+        errors(
+            SPEC,
+            overlay(
+                "  - target: $.paths['/users'].get.parameters[5]\n    update: {x-mcp-value: '3'}\n")));
+  }
+
+  @Test
   void paginationNamesMissingParameter() throws Exception {
     assertEquals(
         List.of(

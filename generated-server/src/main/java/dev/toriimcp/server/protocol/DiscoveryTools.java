@@ -79,7 +79,7 @@ final class DiscoveryTools {
       case McpServer.GET_TOOL_SCHEMA -> {
         String tool = a.path("name").asText("");
         try {
-          return structured(executor.entry(endpoint, tool).listing(endpoint.portable()).deepCopy());
+          return structured(executor.entry(endpoint, tool).definition(endpoint.portable()));
         } catch (ToolExecutor.UnknownToolException e) {
           return textError("No tool is named " + tool + "; use search_tools to find one.");
         }
@@ -117,12 +117,8 @@ final class DiscoveryTools {
     t.put("title", title);
     t.put("description", description);
     t.set("inputSchema", input);
-    ObjectNode a = t.putObject("annotations");
-    a.put("title", title);
-    a.put("readOnlyHint", readOnly);
-    a.put("destructiveHint", !readOnly);
-    a.put("idempotentHint", readOnly);
-    a.put("openWorldHint", true);
+    // Like every listing, only what differs from MCP's defaults (destructive, open world).
+    t.putObject("annotations").put("readOnlyHint", readOnly);
     return t;
   }
 

@@ -3,6 +3,7 @@ package dev.toriimcp.server.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toriimcp.runtime.Annotations;
 import dev.toriimcp.runtime.Tool;
 import dev.toriimcp.runtime.ToolInfo;
 import dev.toriimcp.runtime.ToolRegistry;
@@ -28,9 +29,10 @@ public final class ToolCatalog {
    * One tool ready to list and call.
    *
    * @param tool the generated tool
-   * @param inputSchema its input schema as sent to clients
-   * @param outputSchema its output schema as sent to clients, if any
+   * @param inputSchema its input schema, as generated
+   * @param outputSchema its output schema, as generated, if any
    * @param listing its {@code tools/list} entry
+   * @param portableListing the same in the portable schema profile
    */
   public record Entry(
       Tool<?> tool,
@@ -45,6 +47,17 @@ public final class ToolCatalog {
     /** The listing in the endpoint's schema profile. */
     public ObjectNode listing(boolean portable) {
       return portable ? portableListing : listing;
+    }
+
+    /**
+     * The whole definition, as {@code get_tool_schema} returns it: the listing with the complete
+     * output schema instead of its outline.
+     */
+    public ObjectNode definition(boolean portable) {
+      ObjectNode d = listing(portable).deepCopy();
+      outputSchema.ifPresent(
+          o -> d.set("outputSchema", portable ? SchemaProfiles.portable(o) : withoutDialect(o)));
+      return d;
     }
 
     public String name() {
@@ -75,10 +88,10 @@ public final class ToolCatalog {
       ClassLoader loader = t.getClass().getClassLoader();
       ObjectNode input = schema(loader, info.inputSchemaResource());
       Optional<ObjectNode> output = info.outputSchemaResource().map(r -> schema(loader, r));
-      ObjectNode portable =
-          listing(info, SchemaProfiles.portable(input), output.map(SchemaProfiles::portable));
-      if (map.put(info.name(), new Entry(t, input, output, listing(info, input, output), portable))
-          != null) {
+      Optional<ObjectNode> outline = output.map(SchemaProfiles::outline);
+      ObjectNode listing = listing(info, withoutDialect(input), outline);
+      ObjectNode portable = listing(info, SchemaProfiles.portable(input), outline);
+      if (map.put(info.name(), new Entry(t, input, output, listing, portable)) != null) {
         throw new IllegalStateException("two tools are named " + info.name());
       }
     }
@@ -112,6 +125,12 @@ public final class ToolCatalog {
     }
   }
 
+  /**
+   * A {@code tools/list} entry. It carries no {@code $schema} (JSON Schema 2020-12 is MCP's default
+   * dialect), the output schema's outline, and only the annotations that differ from MCP's defaults
+   * ({@code readOnlyHint} always, so that clients need not know the defaults for the one that
+   * matters most); the title is the entry's own {@code title}.
+   */
   private static ObjectNode listing(ToolInfo info, ObjectNode input, Optional<ObjectNode> output) {
     ObjectNode t = MAPPER.createObjectNode();
     t.put("name", info.name());
@@ -119,13 +138,27 @@ public final class ToolCatalog {
     t.put("description", info.description());
     t.set("inputSchema", input);
     output.ifPresent(o -> t.set("outputSchema", o));
+    Annotations hints = info.annotations();
     ObjectNode a = t.putObject("annotations");
-    a.put("title", info.title());
-    a.put("readOnlyHint", info.annotations().readOnlyHint());
-    a.put("destructiveHint", info.annotations().destructiveHint());
-    a.put("idempotentHint", info.annotations().idempotentHint());
-    a.put("openWorldHint", info.annotations().openWorldHint());
+    a.put("readOnlyHint", hints.readOnlyHint());
+    if (!hints.readOnlyHint()) {
+      if (!hints.destructiveHint()) {
+        a.put("destructiveHint", false);
+      }
+      if (hints.idempotentHint()) {
+        a.put("idempotentHint", true);
+      }
+    }
+    if (!hints.openWorldHint()) {
+      a.put("openWorldHint", false);
+    }
     return t;
+  }
+
+  private static ObjectNode withoutDialect(ObjectNode schema) {
+    ObjectNode s = schema.deepCopy();
+    s.remove("$schema");
+    return s;
   }
 
   /** The names of the input schema's top-level arguments. */

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-/** The portable profile: no references, no definitions, plain object roots. */
+/**
+ * The portable profile (no references, no definitions, plain object roots) and the listings' output
+ * outlines.
+ */
 class SchemaProfilesTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -45,6 +48,70 @@ class SchemaProfilesTest {
     assertFalse(p.has("$defs"));
     assertFalse(p.has("$schema"));
     assertFalse(p.has("propertyNames"));
+  }
+
+  @Test
+  void outlineKeepsPropertyNamesToTwoLevelsAndNothingElse() throws Exception {
+    ObjectNode schema =
+        (ObjectNode)
+            MAPPER.readTree(
+                "{\"$schema\":\"x\",\"type\":\"object\",\"description\":\"d\",\"properties\":{"
+                    + "\"users\":{\"type\":[\"array\",\"null\"],\"items\":{\"$ref\":\"#/$defs/User\"}},"
+                    + "\"owner\":{\"oneOf\":[{\"type\":\"null\"},{\"$ref\":\"#/$defs/User\"}]},"
+                    + "\"count\":{\"type\":\"integer\",\"minimum\":0}},"
+                    + "\"$defs\":{\"User\":{\"allOf\":[{\"properties\":{\"id\":{\"type\":\"integer\"}}},"
+                    + "{\"properties\":{\"boss\":{\"$ref\":\"#/$defs/User\"},\"tags\":{\"type\":\"array\"}}}]}}}");
+    assertEquals(
+        "{\"type\":\"object\",\"properties\":{"
+            + "\"users\":{\"items\":{\"properties\":{\"id\":{},\"boss\":{},\"tags\":{}}}},"
+            + "\"owner\":{\"properties\":{\"id\":{},\"boss\":{},\"tags\":{}}},"
+            + "\"count\":{}}}",
+        SchemaProfiles.outline(schema).toString());
+  }
+
+  /**
+   * What every Torii tool lists: no dialect keyword, only non-default annotations, and an output
+   * outline that constrains nothing but the root's type, so it accepts every result the full schema
+   * accepts; {@code get_tool_schema}'s definition has the full output schema.
+   */
+  @Test
+  void everyToriiListingIsCompact() {
+    int bytes = 0;
+    for (ToolCatalog.Entry e : ToolCatalog.load().entries()) {
+      ObjectNode listing = e.listing(false);
+      bytes += listing.toString().length();
+      assertFalse(listing.toString().contains("\"$schema\""), e.name());
+      assertTrue(listing.at("/annotations/readOnlyHint").isBoolean(), e.name());
+      assertFalse(listing.at("/annotations").has("title"), e.name());
+      assertFalse(listing.at("/annotations").has("openWorldHint"), e.name());
+      if (e.info().access().readOnly()) {
+        assertEquals(1, listing.at("/annotations").size(), e.name());
+      }
+      if (e.outputSchema().isPresent()) {
+        ObjectNode outline = (ObjectNode) listing.get("outputSchema");
+        assertEquals("object", outline.path("type").asText(), e.name());
+        outline.remove("type");
+        assertOnlyStructure(outline, e.name());
+        ObjectNode full = e.outputSchema().get().deepCopy();
+        full.remove("$schema");
+        assertEquals(full, e.definition(false).get("outputSchema"), e.name());
+      }
+    }
+    assertTrue(bytes < 80_000, "the Torii listing grew to " + bytes + " bytes");
+  }
+
+  private static void assertOnlyStructure(
+      com.fasterxml.jackson.databind.JsonNode node, String tool) {
+    node.fields()
+        .forEachRemaining(
+            f -> {
+              if (f.getKey().equals("items")) {
+                assertOnlyStructure(f.getValue(), tool);
+              } else {
+                assertEquals("properties", f.getKey(), tool);
+                f.getValue().forEach(p -> assertOnlyStructure(p, tool));
+              }
+            });
   }
 
   /**

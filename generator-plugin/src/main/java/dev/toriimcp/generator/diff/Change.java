@@ -28,6 +28,7 @@ public record Change(String tool, Kind kind, boolean breaking, String explanatio
     ANNOTATIONS_CHANGED,
     TAGS_CHANGED,
     RATE_LIMIT_CHANGED,
-    PAGINATION_CHANGED
+    PAGINATION_CHANGED,
+    PINNED_CHANGED
   }
 }

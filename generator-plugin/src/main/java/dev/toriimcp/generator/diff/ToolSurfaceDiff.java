@@ -152,6 +152,14 @@ public final class ToolSurfaceDiff {
                           : " now pages with limit and next_cursor")
                       : " no longer pages: limit and next_cursor are gone")));
     }
+    if (!a.fixedParameters().equals(b.fixedParameters())) {
+      out.add(
+          new Change(
+              tool,
+              Kind.PINNED_CHANGED,
+              false,
+              tool + " sends pinned values " + pinned(a) + " -> " + pinned(b)));
+    }
     // A derived title follows the name, so it only counts when the name stayed.
     boolean titleChanged = a.name().equals(b.name()) && !a.title().equals(b.title());
     if (!a.description().equals(b.description()) || titleChanged) {
@@ -459,6 +467,14 @@ public final class ToolSurfaceDiff {
 
   private static String text(JsonNode n) {
     return n == null ? "none" : n.toString();
+  }
+
+  private static String pinned(ToolModel t) {
+    return t.fixedParameters().isEmpty()
+        ? "(none)"
+        : t.fixedParameters().stream()
+            .map(f -> f.location().word() + " " + f.wireName() + ": " + f.value())
+            .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static String perMinute(ToolModel t) {

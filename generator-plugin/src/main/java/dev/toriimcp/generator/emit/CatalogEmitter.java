@@ -119,7 +119,8 @@ public final class CatalogEmitter {
       int inputSchemaBytes,
       String outputSchemaBytes,
       boolean hasArguments,
-      List<ArgumentView> arguments) {}
+      List<ArgumentView> arguments,
+      String pinned) {}
 
   /** One argument row. */
   public record ArgumentView(
@@ -159,7 +160,11 @@ public final class CatalogEmitter {
               CatalogEmitter.listedSize(t.inputSchema()),
               t.outputSchema().map(s -> listedSize(s) + " bytes").orElse("none"),
               !args.isEmpty(),
-              args));
+              args,
+              t.fixedParameters().stream()
+                  .map(
+                      f -> f.location().word() + " `" + cell(f.wireName() + ": " + f.value()) + "`")
+                  .collect(java.util.stream.Collectors.joining(", "))));
     }
     long read = set.tools().stream().filter(ToolModel::readOnly).count();
     return new CatalogView(

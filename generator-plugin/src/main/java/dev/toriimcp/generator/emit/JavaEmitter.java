@@ -14,6 +14,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.toriimcp.generator.model.Argument;
 import dev.toriimcp.generator.model.ArgumentLocation;
+import dev.toriimcp.generator.model.FixedParameter;
 import dev.toriimcp.generator.model.ParameterStyle;
 import dev.toriimcp.generator.model.ToolModel;
 import dev.toriimcp.generator.model.ToolSet;
@@ -282,40 +283,8 @@ public final class JavaEmitter {
       String v = "in." + accessor.get(a.name()) + "()";
       ArgumentLocation loc = a.location();
       switch (loc) {
-        case PATH, HEADER, COOKIE, QUERY -> {
-          boolean shortcut =
-              (loc == ArgumentLocation.PATH || loc == ArgumentLocation.HEADER)
-                      && a.style() == ParameterStyle.SIMPLE
-                      && !a.explode()
-                  || loc == ArgumentLocation.COOKIE
-                      && a.style() == ParameterStyle.FORM
-                      && a.explode();
-          if (loc == ArgumentLocation.QUERY) {
-            b.add(
-                "\n.query($S, $L, $T.$L, $L)",
-                a.wireName(),
-                v,
-                STYLE,
-                a.style().name(),
-                a.explode());
-          } else if (shortcut) {
-            String method =
-                loc == ArgumentLocation.PATH
-                    ? "path"
-                    : loc == ArgumentLocation.HEADER ? "header" : "cookie";
-            b.add("\n.$L($S, $L)", method, a.wireName(), v);
-          } else {
-            b.add(
-                "\n.parameter($T.$L, $S, $L, $T.$L, $L)",
-                LOCATION,
-                loc.name(),
-                a.wireName(),
-                v,
-                STYLE,
-                a.style().name(),
-                a.explode());
-          }
-        }
+        case PATH, HEADER, COOKIE, QUERY ->
+            b.add(parameter(a.wireName(), loc, a.style(), a.explode(), CodeBlock.of("$L", v)));
         case BODY_FIELD -> b.add("\n.jsonField($S, $L)", a.wireName(), v);
         case FORM_FIELD -> b.add("\n.formField($S, $L)", a.wireName(), v);
         case PART -> b.add("\n.part($S, $L, null, $S)", a.wireName(), v, a.mediaType());
@@ -349,6 +318,11 @@ public final class JavaEmitter {
         case BODY -> b.add("\n.body($L, $S)", v, a.mediaType());
       }
     }
+    for (FixedParameter f : tool.fixedParameters()) {
+      b.add(
+          parameter(
+              f.wireName(), f.location(), f.style(), f.explode(), CodeBlock.of("$S", f.value())));
+    }
     if (additional != null) {
       b.add("\n.jsonFields(in.$L())", additional);
     }
@@ -360,6 +334,40 @@ public final class JavaEmitter {
         .addParameter(input, "in")
         .addStatement(b.build())
         .build();
+  }
+
+  /** One path, query, header or cookie parameter of the request builder chain. */
+  private static CodeBlock parameter(
+      String wireName,
+      ArgumentLocation loc,
+      ParameterStyle style,
+      boolean explode,
+      CodeBlock value) {
+    boolean shortcut =
+        (loc == ArgumentLocation.PATH || loc == ArgumentLocation.HEADER)
+                && style == ParameterStyle.SIMPLE
+                && !explode
+            || loc == ArgumentLocation.COOKIE && style == ParameterStyle.FORM && explode;
+    if (loc == ArgumentLocation.QUERY) {
+      return CodeBlock.of(
+          "\n.query($S, $L, $T.$L, $L)", wireName, value, STYLE, style.name(), explode);
+    }
+    if (shortcut) {
+      String method =
+          loc == ArgumentLocation.PATH
+              ? "path"
+              : loc == ArgumentLocation.HEADER ? "header" : "cookie";
+      return CodeBlock.of("\n.$L($S, $L)", method, wireName, value);
+    }
+    return CodeBlock.of(
+        "\n.parameter($T.$L, $S, $L, $T.$L, $L)",
+        LOCATION,
+        loc.name(),
+        wireName,
+        value,
+        STYLE,
+        style.name(),
+        explode);
   }
 
   /** Maps argument schemas to Java types, creating nested records and enums on the way. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toriimcp.generator.model.AnnotationsModel;
 import dev.toriimcp.generator.model.Argument;
 import dev.toriimcp.generator.model.ArgumentLocation;
+import dev.toriimcp.generator.model.FixedParameter;
 import dev.toriimcp.generator.model.Names;
 import dev.toriimcp.generator.model.PaginationModel;
 import dev.toriimcp.generator.model.ParameterStyle;
@@ -65,6 +66,7 @@ public final class ModelBuilder {
   public static final String X_ANNOTATIONS = "x-mcp-annotations";
   public static final String X_VERB = "x-mcp-verb";
   public static final String X_EXCLUDE = "x-mcp-exclude";
+  public static final String X_VALUE = "x-mcp-value";
 
   /**
    * What the build asks for.
@@ -202,6 +204,7 @@ public final class ModelBuilder {
         t.rateLimitPerMinute(),
         t.pagination(),
         t.arguments(),
+        t.fixedParameters(),
         t.additionalBodyFields(),
         t.inputSchema(),
         t.outputSchema(),
@@ -346,6 +349,7 @@ public final class ModelBuilder {
         rateLimit(op, pointer),
         pagination,
         args.arguments,
+        args.fixed,
         extraBodyFields,
         input,
         output,
@@ -454,6 +458,13 @@ public final class ModelBuilder {
     }
     boolean explode =
         node.has("explode") ? node.get("explode").asBoolean() : style == ParameterStyle.FORM;
+    if (node.has(X_VALUE)) {
+      Optional<String> value = fixedValue(node, p.pointer);
+      if (value.isPresent()) {
+        args.fixed.add(new FixedParameter(p.name, location, style, explode, value.get()));
+      }
+      return;
+    }
     JsonNode schema;
     if (node.has("schema")) {
       schema = converter.convert(node.get("schema"), p.pointer + "/schema", defs);
@@ -491,6 +502,35 @@ public final class ModelBuilder {
       argName = args.allocate(Names.argumentName(p.name), p.in);
     }
     args.add(new Argument(argName, p.name, location, style, explode, required, argSchema, null));
+  }
+
+  /**
+   * The pinned value of a parameter with {@code x-mcp-value}: a string, number or boolean, and one
+   * of the parameter's {@code enum} values when it has them.
+   */
+  private Optional<String> fixedValue(JsonNode param, String pointer) {
+    JsonNode v = param.get(X_VALUE);
+    String at = pointer + "/" + X_VALUE;
+    if (!v.isTextual() && !v.isNumber() && !v.isBoolean()) {
+      problems.error(
+          "TORII-EXT-001", "x-mcp-value must be a string, number or boolean", doc.locate(at));
+      return Optional.empty();
+    }
+    JsonNode allowed = param.path("schema").path("enum");
+    if (allowed.isArray() && !allowed.isEmpty()) {
+      boolean listed = false;
+      for (JsonNode e : allowed) {
+        listed |= e.asText().equals(v.asText());
+      }
+      if (!listed) {
+        problems.error(
+            "TORII-EXT-001",
+            "x-mcp-value " + v + " is not one of the parameter's enum values " + allowed,
+            doc.locate(at));
+        return Optional.empty();
+      }
+    }
+    return Optional.of(v.asText());
   }
 
   /** Puts a parameter's description, deprecation and example next to its schema. */
@@ -1161,6 +1201,7 @@ public final class ModelBuilder {
   /** Allocates argument names: first come keeps the name, later ones get a location prefix. */
   private static final class ArgumentsBuilder {
     private final List<Argument> arguments = new ArrayList<>();
+    private final List<FixedParameter> fixed = new ArrayList<>();
     private final Set<String> taken = new java.util.HashSet<>();
 
     void claim(String name) {

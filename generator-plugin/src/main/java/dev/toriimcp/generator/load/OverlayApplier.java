@@ -92,7 +92,11 @@ public final class OverlayApplier {
       paths = new ArrayList<>();
       if (found instanceof Iterable<?> list) {
         for (Object p : list) {
-          paths.add(parsePath(p instanceof JsonNode n ? n.asText() : String.valueOf(p)));
+          List<Object> path = parsePath(p instanceof JsonNode n ? n.asText() : String.valueOf(p));
+          // A definite path (an array index, say) is listed even where nothing is there.
+          if (nodeAt(doc, path) != null) {
+            paths.add(path);
+          }
         }
       }
     } catch (PathNotFoundException e) {
@@ -177,6 +181,9 @@ public final class OverlayApplier {
   private static JsonNode nodeAt(JsonNode root, List<Object> path) {
     JsonNode n = root;
     for (Object step : path) {
+      if (n == null) {
+        return null;
+      }
       n = step instanceof Integer i ? n.get(i) : n.get((String) step);
     }
     return n;

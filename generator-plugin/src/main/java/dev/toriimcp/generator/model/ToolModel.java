@@ -23,6 +23,7 @@ import java.util.OptionalInt;
  * @param rateLimitPerMinute documented upstream limit
  * @param pagination cursor pagination, if the operation pages
  * @param arguments tool arguments in schema order
+ * @param fixedParameters parameters sent with a pinned value, in declaration order
  * @param additionalBodyFields whether unknown arguments are sent as extra body fields
  * @param inputSchema JSON Schema 2020-12 of the arguments
  * @param outputSchema JSON Schema 2020-12 of the structured result, when it is an object
@@ -41,6 +42,7 @@ public record ToolModel(
     OptionalInt rateLimitPerMinute,
     Optional<PaginationModel> pagination,
     List<Argument> arguments,
+    List<FixedParameter> fixedParameters,
     boolean additionalBodyFields,
     ObjectNode inputSchema,
     Optional<ObjectNode> outputSchema,
@@ -50,6 +52,7 @@ public record ToolModel(
     Objects.requireNonNull(name, "name");
     tags = tags.stream().sorted().distinct().toList();
     arguments = List.copyOf(arguments);
+    fixedParameters = List.copyOf(fixedParameters);
     inputSchema = inputSchema.deepCopy();
     outputSchema = outputSchema.map(ObjectNode::deepCopy);
   }

@@ -123,6 +123,18 @@ class ToolSurfaceDiffTest {
   }
 
   @Test
+  void pinnedArgument() throws Exception {
+    assertEquals(
+        List.of(
+            "BREAKING list_all_things argument level was removed: calls that pass it will be rejected",
+            "ok list_all_things sends pinned values (none) -> query level: 2"),
+        diff(
+            BASE.replace(
+                "{name: level, in: query, schema: {type: integer}}",
+                "{name: level, in: query, x-mcp-value: 2, schema: {type: integer}}")));
+  }
+
+  @Test
   void typesFormatsEnumsAndDefaults() throws Exception {
     String head =
         BASE.replace(

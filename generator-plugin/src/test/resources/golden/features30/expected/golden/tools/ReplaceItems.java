@@ -43,6 +43,8 @@ public final class ReplaceItems implements Tool<ReplaceItems.Input> {
   public UpstreamRequest toRequest(Input in) {
     return UpstreamRequest.builder("PUT", "/items/bulk")
             .body(in.body(), "application/json")
+            .query("dryRun", "false", UpstreamRequest.Style.FORM, true)
+            .header("X-Schema-Level", "2")
             .build();
   }
 
