@@ -27,7 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
  * Fuzzes argument validation and request binding for the real Torii tools: arbitrary arguments
  * either give a tool error naming the bad arguments, or a request that stays on Torii's host and
  * base path, whose path segments hold no unescaped {@code / ? #} from argument values, and whose
- * headers carry no line breaks and are only those the tool declares. Nothing is sent.
+ * headers carry no line breaks and are only those the tool declares (arguments and pinned ones).
+ * Nothing is sent.
  *
  * <p>An input's first line names the tool, the rest is the arguments as JSON. When the rest is not
  * JSON, it becomes the value of every string argument, which puts raw text into path, query and
@@ -46,6 +47,7 @@ class ToolArgumentsFuzzTest {
   private static ToolExecutor executor;
   private static EndpointContext endpoint;
   private static final Map<String, String> PATHS = new java.util.HashMap<>();
+  private static final Map<String, Set<String>> PINNED_HEADERS = new java.util.HashMap<>();
 
   @BeforeAll
   static void load() throws Exception {
@@ -53,7 +55,19 @@ class ToolArgumentsFuzzTest {
     MAPPER
         .readTree(java.nio.file.Path.of("tools.json").toFile())
         .path("tools")
-        .forEach(t -> PATHS.put(t.path("name").asText(), t.path("path").asText()));
+        .forEach(
+            t -> {
+              PATHS.put(t.path("name").asText(), t.path("path").asText());
+              Set<String> pinned = new TreeSet<>();
+              t.path("pinned")
+                  .forEach(
+                      p -> {
+                        if (p.path("in").asText().equals("header")) {
+                          pinned.add(p.path("name").asText().toLowerCase(Locale.ROOT));
+                        }
+                      });
+              PINNED_HEADERS.put(t.path("name").asText(), pinned);
+            });
     catalog = ToolCatalog.load();
     executor =
         new ToolExecutor(catalog, null, new ToolExecutor.Limits(Duration.ofSeconds(5), 100_000));
@@ -133,6 +147,7 @@ class ToolArgumentsFuzzTest {
       }
     }
     Set<String> allowed = new TreeSet<>(OWN_HEADERS);
+    allowed.addAll(PINNED_HEADERS.get(entry.name()));
     entry
         .inputSchema()
         .path("properties")

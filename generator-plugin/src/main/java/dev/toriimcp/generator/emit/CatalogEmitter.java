@@ -69,6 +69,17 @@ public final class CatalogEmitter {
                 po.put("itemsField", p.itemsField());
                 po.put("nextCursorField", p.nextCursorField());
               });
+      if (!t.fixedParameters().isEmpty()) {
+        ArrayNode pinned = o.putArray("pinned");
+        t.fixedParameters()
+            .forEach(
+                f ->
+                    pinned
+                        .addObject()
+                        .put("in", f.location().word())
+                        .put("name", f.wireName())
+                        .put("value", f.value()));
+      }
       ObjectNode ann = o.putObject("annotations");
       ann.put("readOnlyHint", t.annotations().readOnlyHint());
       ann.put("destructiveHint", t.annotations().destructiveHint());
