@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -130,9 +132,22 @@ public final class AccessLayer implements AutoCloseable {
     return admin;
   }
 
+  /**
+   * How long closing waits for a store that is still opening: a first start may be migrating the
+   * schema, and stopping the process then would only make the next start migrate again.
+   */
+  private static final long CLOSE_WAIT_SECONDS = 15;
+
   @Override
   public void close() {
-    // A store still opening is closed as soon as it is open.
+    try {
+      opened.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // not open: nothing of it to close now
+    }
+    // A store that opens later is closed as soon as it is open.
     opened.thenAccept(o -> o.endpoints().close());
   }
 }
