@@ -56,8 +56,7 @@ interface Subject {
         if (f.startsWith("-XX:SharedArchiveFile=")) {
           Path archive = Path.of(f.substring(f.indexOf('=') + 1));
           if (Files.exists(archive)
-              && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar))
-                  < 0) {
+              && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
             Files.delete(archive);
           }
           if (!Files.exists(archive)) {

@@ -40,9 +40,9 @@ public final class Main implements Callable<Integer> {
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null
         && Runtime.getRuntime().maxMemory() < COMPRESSED_OOPS_HEAP_LIMIT) {
-      // Jetty otherwise starts the JMX platform MBean server (a tenth of the server's start) only
-      // to ask whether references are compressed, which they are below this heap size: 64-byte
-      // cache lines hold 16 of them. It only pads its queues with this figure.
+      // Jetty otherwise starts the JMX platform MBean server (about 180 classes loaded and
+      // initialised) only to ask whether references are compressed, which they are below this
+      // heap size: 64-byte cache lines hold 16 of them. It only pads its queues with this figure.
       System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
     }
     Callable<Integer> quick = QuickCommandLine.parse(args);
