@@ -16,9 +16,12 @@ import dev.toriimcp.server.runtime.UpstreamClient;
 import dev.toriimcp.server.transport.HostGuard;
 import dev.toriimcp.server.transport.HttpTransport;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The assembled server: tool catalog, executor, MCP protocol, and optionally the sandbox and the
@@ -85,11 +88,43 @@ public final class ServerApp implements AutoCloseable {
       this.sandbox = null;
       this.upstream = new Upstream(options.baseUrl(), options.apiKey());
     }
-    UpstreamClient client =
-        new UpstreamClient(options.limits().connectTimeout(), 20L * 1024 * 1024);
-    this.executor = new ToolExecutor(catalog, client, options.limits());
+    this.executor =
+        ToolExecutor.withClient(
+            catalog, new ClientOnFirstCall(options.limits().connectTimeout()), options.limits());
     this.mcp = new McpServer(executor, NAME, VERSION, INSTRUCTIONS);
   }
+
+  /**
+   * The upstream client, created when the first tool call needs it: creating it sets up TLS (key
+   * stores, security providers), a sixth of the start, which answering {@code initialize} and
+   * {@code tools/list} never needs.
+   */
+  private static final class ClientOnFirstCall implements Supplier<UpstreamClient> {
+    private final Duration connectTimeout;
+    private volatile UpstreamClient client;
+
+    ClientOnFirstCall(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+    }
+
+    @Override
+    public UpstreamClient get() {
+      UpstreamClient c = client;
+      if (c == null) {
+        synchronized (this) {
+          c = client;
+          if (c == null) {
+            c = new UpstreamClient(connectTimeout, MAX_UPSTREAM_BODY_BYTES);
+            client = c;
+          }
+        }
+      }
+      return c;
+    }
+  }
+
+  /** The largest upstream answer read. */
+  private static final long MAX_UPSTREAM_BODY_BYTES = 20L * 1024 * 1024;
 
   /** Builds everything but the HTTP listener. */
   public static ServerApp create(Options options) {
@@ -124,9 +159,7 @@ public final class ServerApp implements AutoCloseable {
    */
   public AccessLayer openAccess(
       AccessStore store, EndpointResolver first, UpstreamPolicy upstreams) {
-    if (sandbox != null) {
-      store.upsertAccount("sandbox", URI.create(sandbox.baseUrl()), sandbox.apiKey());
-    }
+    prepare(store);
     access =
         new AccessLayer(
             store,
@@ -135,6 +168,30 @@ public final class ServerApp implements AutoCloseable {
             () -> "http://127.0.0.1:" + port(),
             upstreams);
     return access;
+  }
+
+  /**
+   * As {@link #openAccess(AccessStore, EndpointResolver, UpstreamPolicy)} on a store that may still
+   * be opening: {@code first} answers at once, what needs the store waits for it ({@link
+   * AccessLayer#awaitOpen()} says whether it opened).
+   */
+  public AccessLayer openAccess(
+      CompletableFuture<AccessStore> store, EndpointResolver first, UpstreamPolicy upstreams) {
+    access =
+        AccessLayer.opening(
+            store,
+            this::prepare,
+            catalog.entries().stream().map(ToolCatalog.Entry::info).toList(),
+            first,
+            () -> "http://127.0.0.1:" + port(),
+            upstreams);
+    return access;
+  }
+
+  private void prepare(AccessStore store) {
+    if (sandbox != null) {
+      store.upsertAccount("sandbox", URI.create(sandbox.baseUrl()), sandbox.apiKey());
+    }
   }
 
   /** A full-access endpoint on the configured upstream. */

@@ -96,6 +96,43 @@ class CliIT {
     assertFalse(unknown.err().contains("Exception"), unknown.err());
   }
 
+  /**
+   * A data directory that cannot hold the master key fails before anything is served; a database
+   * that cannot be opened (it opens while the server starts) ends the process with exit 1 and its
+   * error, right after the banner. Neither shows a stack trace.
+   */
+  @Test
+  void aBrokenDataDirOrDatabaseEndsServeWithItsError() throws Exception {
+    Path notADirectory = Files.writeString(dataDir.resolve("a-file"), "x");
+    Run file =
+        run(
+            Map.of("TORII_API_KEY", KEY),
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            notADirectory.toString());
+    assertEquals(1, file.exit(), file.err());
+    assertEquals("", file.out());
+    assertEquals("torii-mcp-server: " + notADirectory + "\n", file.err());
+
+    Path corrupt = Files.createDirectories(dataDir.resolve("corrupt"));
+    byte[] garbage = new byte[20_000];
+    new java.util.Random(7).nextBytes(garbage);
+    Files.write(corrupt.resolve("torii-mcp.mv.db"), garbage);
+    Run db =
+        run(Map.of("TORII_API_KEY", KEY), "serve", "--port", "0", "--data-dir", corrupt.toString());
+    assertEquals(1, db.exit(), db.err());
+    assertTrue(db.out().startsWith("MCP URL: "), db.out());
+    assertTrue(
+        db.err().startsWith("torii-mcp-server: Unable to obtain connection from database"),
+        db.err());
+    assertTrue(db.err().contains("File corrupted"), db.err());
+    assertFalse(db.err().contains("\tat "), db.err());
+    assertFalse(db.err().contains("Exception"), db.err());
+    assertFalse(db.out().contains(KEY) || db.err().contains(KEY));
+  }
+
   @Test
   void serveShowsTheUrlOnceAndTheApiKeyNowhere() throws Exception {
     int closedPort;

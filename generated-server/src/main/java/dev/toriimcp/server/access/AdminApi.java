@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -24,10 +25,17 @@ public final class AdminApi extends Handler.Abstract {
   private static final String ROOT = "/integrated-account";
   private static final int MAX_BODY = 64 * 1024;
 
-  private final AccessService service;
+  private final Supplier<AccessService> service;
   private final Set<String> extraTokenHashes = ConcurrentHashMap.newKeySet();
 
   public AdminApi(AccessService service) {
+    this(() -> service);
+  }
+
+  /**
+   * @param service the service, asked for at every request (it may wait for the store to open)
+   */
+  public AdminApi(Supplier<AccessService> service) {
     this.service = service;
   }
 
@@ -42,7 +50,7 @@ public final class AdminApi extends Handler.Abstract {
       return false;
     }
     boolean extra = extraTokenHashes.stream().anyMatch(h -> Tokens.matches(h, token));
-    return extra || service.store().apiTokenValid(token);
+    return extra || service.get().store().apiTokenValid(token);
   }
 
   @Override
@@ -101,17 +109,17 @@ public final class AdminApi extends Handler.Abstract {
     int n = p.length;
     if (n == 1) {
       return switch (method) {
-        case "POST" -> send(response, callback, 201, service.createAccount(body));
-        case "GET" -> send(response, callback, 200, service.listAccounts());
+        case "POST" -> send(response, callback, 201, service.get().createAccount(body));
+        case "GET" -> send(response, callback, 200, service.get().listAccounts());
         default -> notAllowed(response, callback, "GET, POST");
       };
     }
     String account = p[1];
     if (n == 2) {
       return switch (method) {
-        case "GET" -> send(response, callback, 200, service.getAccount(account));
+        case "GET" -> send(response, callback, 200, service.get().getAccount(account));
         case "DELETE" -> {
-          service.deleteAccount(account);
+          service.get().deleteAccount(account);
           yield empty(response, callback);
         }
         default -> notAllowed(response, callback, "GET, DELETE");
@@ -122,17 +130,18 @@ public final class AdminApi extends Handler.Abstract {
     }
     if (n == 3) {
       return switch (method) {
-        case "POST" -> send(response, callback, 201, service.createServer(account, body));
-        case "GET" -> send(response, callback, 200, service.listServers(account));
+        case "POST" -> send(response, callback, 201, service.get().createServer(account, body));
+        case "GET" -> send(response, callback, 200, service.get().listServers(account));
         default -> notAllowed(response, callback, "GET, POST");
       };
     }
     String server = p[3];
     return switch (method) {
-      case "GET" -> send(response, callback, 200, service.getServer(account, server));
-      case "PATCH" -> send(response, callback, 200, service.updateServer(account, server, body));
+      case "GET" -> send(response, callback, 200, service.get().getServer(account, server));
+      case "PATCH" ->
+          send(response, callback, 200, service.get().updateServer(account, server, body));
       case "DELETE" -> {
-        service.deleteServer(account, server);
+        service.get().deleteServer(account, server);
         yield empty(response, callback);
       }
       default -> notAllowed(response, callback, "GET, PATCH, DELETE");

@@ -13,9 +13,8 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,13 +38,42 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null
+        && Runtime.getRuntime().maxMemory() < COMPRESSED_OOPS_HEAP_LIMIT) {
+      // Jetty otherwise starts the JMX platform MBean server (about 180 classes loaded and
+      // initialised) only to ask whether references are compressed, which they are below this
+      // heap size: 64-byte cache lines hold 16 of them. It only pads its queues with this figure.
+      System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+    }
+    Callable<Integer> quick = QuickCommandLine.parse(args);
+    System.exit(quick != null ? run(quick) : picocli(args));
+  }
+
+  private static final String JETTY_REFERENCES_PER_CACHE_LINE =
+      "org.eclipse.jetty.util.referencesPerCacheLine";
+
+  /** Heaps this large or larger may use uncompressed references. */
+  private static final long COMPRESSED_OOPS_HEAP_LIMIT = 32L * 1024 * 1024 * 1024 - (1L << 30);
+
+  /** Runs a command read by {@link QuickCommandLine}, failing as picocli's handler below does. */
+  static int run(Callable<Integer> command) {
+    try {
+      return command.call();
+    } catch (Exception e) {
+      System.err.println("torii-mcp-server: " + e.getMessage());
+      System.err.flush();
+      return 1;
+    }
+  }
+
+  static int picocli(String[] args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("torii-mcp-server: " + e.getMessage());
           return 1;
         });
-    System.exit(cl.execute(args));
+    return cl.execute(args);
   }
 
   @Override
@@ -150,22 +178,20 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       ServerApp.Options options = upstream.options();
-      // Opening the store (database migrations) and loading the tools take about the same time:
-      // do them side by side.
-      FutureTask<AccessStore> store = new FutureTask<>(storeOptions::open);
-      Thread opening = new Thread(store, "open-store");
-      opening.setDaemon(true);
-      opening.start();
+      boolean portable = upstream.portable();
+      // The database opens in the background while the tools load and the listener starts; this
+      // process's own endpoint (the URL printed below) lives in memory and never waits for it.
+      CompletableFuture<AccessStore> store = storeOptions.openInBackground();
       StaticEndpoints endpoints = new StaticEndpoints();
       ServerApp app = ServerApp.create(options);
-      String token = app.addFullAccess(endpoints, upstream.portable());
-      AccessLayer access = app.openAccess(opened(store), endpoints, storeOptions.upstreamPolicy());
+      String token = app.addFullAccess(endpoints, portable);
+      AccessLayer access = app.openAccess(store, endpoints, storeOptions.upstreamPolicy());
       String adminToken = null;
       if (options.sandbox()) {
         adminToken = Tokens.newToken();
         access.admin().allow(adminToken);
       }
-      app.listen(port, access.endpoints(), options, access.admin());
+      app.listen(port, access.resolver(), options, access.admin());
       String url = "http://127.0.0.1:" + app.port() + "/mcp/" + token;
       String jar = jarPath();
       System.out.println("MCP URL: " + url);
@@ -215,6 +241,8 @@ public final class Main implements Callable<Integer> {
                     }
                     stop.countDown();
                   }));
+      // A database that cannot be opened ends the process with its one-line error (exit 1).
+      access.awaitOpen();
       stop.await();
       return 0;
     }
@@ -235,18 +263,6 @@ public final class Main implements Callable<Integer> {
             .run(System.in, System.out);
       }
       return 0;
-    }
-  }
-
-  /** The opened store, or what opening it threw. */
-  static AccessStore opened(FutureTask<AccessStore> store) throws Exception {
-    try {
-      return store.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Exception cause) {
-        throw cause;
-      }
-      throw (Error) e.getCause();
     }
   }
 

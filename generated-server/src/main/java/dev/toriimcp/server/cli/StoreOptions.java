@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Option;
 
 /** Where accounts, scoped servers and API tokens are kept. */
@@ -49,14 +50,41 @@ final class StoreOptions {
   }
 
   AccessStore open() throws IOException {
-    AccessStore.Location location =
-        dbUrl == null
-            ? AccessStore.Location.h2(dataDir())
-            : new AccessStore.Location(
-                dbUrl,
-                dbUser == null ? "" : dbUser,
-                System.getenv().getOrDefault(dbPasswordEnv, ""));
-    SecretBox box = SecretBox.open(System.getenv("TORII_MCP_MASTER_KEY"), dataDir());
-    return new AccessStore(location, box, Clock.systemUTC());
+    return new AccessStore(location(), secrets(), Clock.systemUTC());
+  }
+
+  /**
+   * Opens the store on a background thread. The master key (and with it the data directory) is read
+   * first, on the calling thread, so that a broken data directory or key fails at once; the
+   * database itself (connecting, checking or migrating its schema) is what takes time.
+   */
+  CompletableFuture<AccessStore> openInBackground() throws IOException {
+    AccessStore.Location location = location();
+    SecretBox box = secrets();
+    CompletableFuture<AccessStore> store = new CompletableFuture<>();
+    Thread opening =
+        new Thread(
+            () -> {
+              try {
+                store.complete(new AccessStore(location, box, Clock.systemUTC()));
+              } catch (Throwable e) {
+                store.completeExceptionally(e);
+              }
+            },
+            "open-store");
+    opening.setDaemon(true);
+    opening.start();
+    return store;
+  }
+
+  private AccessStore.Location location() {
+    return dbUrl == null
+        ? AccessStore.Location.h2(dataDir())
+        : new AccessStore.Location(
+            dbUrl, dbUser == null ? "" : dbUser, System.getenv().getOrDefault(dbPasswordEnv, ""));
+  }
+
+  private SecretBox secrets() throws IOException {
+    return SecretBox.open(System.getenv("TORII_MCP_MASTER_KEY"), dataDir());
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /**
  * Every tool the server can run, with its schemas parsed once and its MCP listing entry built once.
@@ -32,21 +33,22 @@ public final class ToolCatalog {
    * @param inputSchema its input schema, as generated
    * @param outputSchema its output schema, as generated, if any
    * @param listing its {@code tools/list} entry
-   * @param portableListing the same in the portable schema profile
+   * @param portableListing its entry in the portable schema profile, built when first asked for
+   *     (most endpoints never are portable, and inlining every schema is a tenth of the start)
    */
   public record Entry(
       Tool<?> tool,
       ObjectNode inputSchema,
       Optional<ObjectNode> outputSchema,
       ObjectNode listing,
-      ObjectNode portableListing) {
+      Supplier<ObjectNode> portableListing) {
     public ToolInfo info() {
       return tool.info();
     }
 
     /** The listing in the endpoint's schema profile. */
     public ObjectNode listing(boolean portable) {
-      return portable ? portableListing : listing;
+      return portable ? portableListing.get() : listing;
     }
 
     /**
@@ -89,13 +91,36 @@ public final class ToolCatalog {
       ObjectNode input = schema(loader, info.inputSchemaResource());
       Optional<ObjectNode> output = info.outputSchemaResource().map(r -> schema(loader, r));
       Optional<ObjectNode> outline = output.map(SchemaProfiles::outline);
+      Supplier<ObjectNode> portable =
+          once(() -> listing(info, SchemaProfiles.portable(input), outline));
       ObjectNode listing = listing(info, withoutDialect(input), outline);
-      ObjectNode portable = listing(info, SchemaProfiles.portable(input), outline);
       if (map.put(info.name(), new Entry(t, input, output, listing, portable)) != null) {
         throw new IllegalStateException("two tools are named " + info.name());
       }
     }
     return new ToolCatalog(new LinkedHashMap<>(map));
+  }
+
+  /** A supplier that computes its value once, at the first {@code get()}, from any thread. */
+  private static <T> Supplier<T> once(Supplier<T> compute) {
+    return new Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T v = value;
+        if (v == null) {
+          synchronized (this) {
+            v = value;
+            if (v == null) {
+              v = compute.get();
+              value = v;
+            }
+          }
+        }
+        return v;
+      }
+    };
   }
 
   /** Every entry, sorted by name. */

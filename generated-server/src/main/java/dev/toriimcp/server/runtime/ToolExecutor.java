@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -72,11 +73,24 @@ public final class ToolExecutor {
 
   private final ToolCatalog catalog;
   private final RequestEncoder encoder;
-  private final UpstreamClient client;
+  private final Supplier<UpstreamClient> client;
   private final Limits limits;
   private final Map<String, ArgumentValidator> validators = new ConcurrentHashMap<>();
 
   public ToolExecutor(ToolCatalog catalog, UpstreamClient client, Limits limits) {
+    this(catalog, () -> client, limits);
+  }
+
+  /**
+   * An executor that asks for its upstream client at every call, so that the client (and the TLS
+   * set-up it brings) can be created at the first call instead of at start.
+   */
+  public static ToolExecutor withClient(
+      ToolCatalog catalog, Supplier<UpstreamClient> client, Limits limits) {
+    return new ToolExecutor(catalog, client, limits);
+  }
+
+  private ToolExecutor(ToolCatalog catalog, Supplier<UpstreamClient> client, Limits limits) {
     this.catalog = catalog;
     this.client = client;
     this.limits = limits;
@@ -114,7 +128,7 @@ public final class ToolExecutor {
     UpstreamClient.Response response;
     long started = System.nanoTime();
     try {
-      response = client.send(http);
+      response = client.get().send(http);
     } catch (HttpTimeoutException e) {
       return error(
           "Torii did not answer "

@@ -2,6 +2,8 @@ package dev.toriimcp.server.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +24,8 @@ class SchemaProfilesTest {
       assertFalse(listing.contains("\"$ref\""), e.name());
       assertFalse(listing.contains("\"$defs\""), e.name());
       assertEquals("object", e.listing(true).at("/inputSchema/type").asText(), e.name());
+      assertSame(e.listing(true), e.listing(true), "built once, when first asked for");
+      assertNotSame(e.listing(false), e.listing(true), e.name());
       assertEquals(
           e.inputSchema().path("properties").size(),
           e.listing(true).at("/inputSchema/properties").size(),
