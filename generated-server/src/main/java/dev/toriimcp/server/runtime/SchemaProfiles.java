@@ -38,22 +38,34 @@ public final class SchemaProfiles {
     }
   }
 
-  /** How many levels of property names an outline keeps (array items do not count). */
-  static final int OUTLINE_LEVELS = 2;
+  /**
+   * How many levels of property names a listed outline keeps (array items do not count). One: the
+   * result's envelope (where the items, the cursor and the counts are). The items' own fields are
+   * what the list tools' {@code fields} argument describes, so listing them again would say it
+   * twice in every client's context.
+   */
+  static final int OUTLINE_LEVELS = 1;
 
   private SchemaProfiles() {}
 
   /**
    * The outline of an output schema, as {@code tools/list} carries it: the result's property names
-   * down to {@link #OUTLINE_LEVELS} levels (through arrays, {@code $ref}s, {@code allOf} and a
-   * union with one structured branch), and nothing else: no types, descriptions or constraints.
-   * Every value the full schema accepts, the outline accepts too, so a client that checks
-   * structured results against it never rejects a correct one. The full schema stays in the
+   * down to {@link #OUTLINE_LEVELS} levels, and nothing else: no types, descriptions or
+   * constraints. Every value the full schema accepts, the outline accepts too, so a client that
+   * checks structured results against it never rejects a correct one. The full schema stays in the
    * generated files and in the discovery exposure's {@code get_tool_schema}.
    */
   public static ObjectNode outline(ObjectNode schema) {
+    return outline(schema, OUTLINE_LEVELS);
+  }
+
+  /**
+   * The outline with {@code levels} levels of names (through arrays, {@code $ref}s, {@code allOf}
+   * and a union with one structured branch).
+   */
+  static ObjectNode outline(ObjectNode schema, int levels) {
     JsonNode defs = schema.path("$defs");
-    ObjectNode out = outline(schema, defs, OUTLINE_LEVELS, java.util.Set.of());
+    ObjectNode out = outline(schema, defs, levels, java.util.Set.of());
     ObjectNode root = out.objectNode();
     root.put("type", "object");
     root.setAll(out);
