@@ -47,13 +47,16 @@ interface Subject {
 
     /**
      * Writes the class-data sharing archive named by {@code -XX:SharedArchiveFile=} when it is
-     * missing: one run with {@code -XX:ArchiveClassesAtExit} that lists the tools and calls one.
+     * missing or older than the jar (the JVM ignores an archive written for another jar, so a stale
+     * one would measure the server without class-data sharing): one run with {@code
+     * -XX:ArchiveClassesAtExit} that lists the tools and calls one.
      */
     void train(URI upstream, Path work) throws Exception {
       for (String f : jvmFlags) {
         if (f.startsWith("-XX:SharedArchiveFile=")) {
           Path archive = Path.of(f.substring(f.indexOf('=') + 1));
-          if (!Files.exists(archive)) {
+          if (!Files.exists(archive)
+              || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
             List<String> flags = new ArrayList<>(jvmFlags);
             flags.set(flags.indexOf(f), "-XX:ArchiveClassesAtExit=" + archive);
             try (Running r = new Ours(jar, flags).start(upstream, work);
