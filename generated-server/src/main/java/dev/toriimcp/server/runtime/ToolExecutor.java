@@ -237,11 +237,11 @@ public final class ToolExecutor {
               + " is larger than this server accepts. Ask for less: pass a smaller limit or fewer"
               + " fields.");
     }
-    String text = new String(response.body(), StandardCharsets.UTF_8);
     if (status == 429) {
       return rateLimited(info, response.headers());
     }
     if (status < 200 || status >= 300) {
+      String text = new String(response.body(), StandardCharsets.UTF_8);
       return error(
           "Torii answered "
               + info.name()
@@ -252,12 +252,13 @@ public final class ToolExecutor {
               + hide(upstreamMessage(text, status), apiKey));
     }
     JsonNode body;
-    if (text.isBlank()) {
+    if (blank(response.body())) {
       body = MAPPER.createObjectNode();
     } else {
       try {
-        body = MAPPER.readTree(text);
-      } catch (JsonProcessingException e) {
+        // straight from the bytes: no intermediate String of the whole answer
+        body = MAPPER.readTree(response.body());
+      } catch (IOException e) {
         return error(
             "Torii answered "
                 + info.name()
@@ -275,6 +276,19 @@ public final class ToolExecutor {
     }
     info.pagination().ifPresent(p -> renameCursor(structured, p));
     return success(info, structured);
+  }
+
+  /** Whether a body is empty or only whitespace (as {@link String#isBlank()} sees UTF-8 text). */
+  private static boolean blank(byte[] body) {
+    for (byte b : body) {
+      if (b < 0) {
+        return new String(body, StandardCharsets.UTF_8).isBlank();
+      }
+      if (!Character.isWhitespace(b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Upstream text with the API key cut out, should the upstream echo the request's headers. */
