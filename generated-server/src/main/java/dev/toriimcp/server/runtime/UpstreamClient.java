@@ -159,7 +159,12 @@ public final class UpstreamClient {
     byte[] wire = encode(request, origin, deadline);
     Connection c = pool(origin).take();
     if (c == null) {
-      c = open(origin, deadline);
+      try {
+        c = open(origin, deadline);
+      } catch (ClosedByInterruptException e) {
+        Thread.interrupted();
+        throw new InterruptedException("the upstream call was cancelled");
+      }
     }
     boolean done = false;
     try {
