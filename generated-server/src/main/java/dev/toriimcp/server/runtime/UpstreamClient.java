@@ -38,6 +38,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -87,7 +88,7 @@ public final class UpstreamClient {
    * How long an idle connection is kept. Below the idle timeouts of common servers and load
    * balancers (30 to 75 s), so that the upstream rarely closes a connection as it is reused.
    */
-  static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(20);
+  static final Duration MAX_IDLE = Duration.ofSeconds(20);
 
   /** The largest status line plus headers read. */
   static final int MAX_HEAD_BYTES = 64 * 1024;
@@ -119,6 +120,8 @@ public final class UpstreamClient {
   private final long maxBodyBytes;
   private final SSLContext tls;
   private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+  private final long maxIdleNanos;
+  private final AtomicLong nextSweep;
 
   /**
    * @param connectTimeout how long connecting may take
@@ -133,9 +136,18 @@ public final class UpstreamClient {
    *     store)
    */
   UpstreamClient(Duration connectTimeout, long maxBodyBytes, SSLContext tls) {
+    this(connectTimeout, maxBodyBytes, tls, MAX_IDLE);
+  }
+
+  /**
+   * @param maxIdle how long an idle connection is kept
+   */
+  UpstreamClient(Duration connectTimeout, long maxBodyBytes, SSLContext tls, Duration maxIdle) {
     this.connectTimeoutMillis = Math.max(1, connectTimeout.toMillis());
     this.maxBodyBytes = maxBodyBytes;
     this.tls = tls;
+    this.maxIdleNanos = maxIdle.toNanos();
+    this.nextSweep = new AtomicLong(System.nanoTime() + maxIdleNanos);
   }
 
   /**
@@ -176,6 +188,7 @@ public final class UpstreamClient {
       } else {
         c.close();
       }
+      sweepNowAndThen();
       return r;
     } catch (SocketTimeoutException e) {
       throw new HttpTimeoutException("request timed out");
@@ -197,6 +210,18 @@ public final class UpstreamClient {
     }
   }
 
+  /**
+   * Closes the expired idle connections of every origin, at most once per idle period: an origin
+   * that is no longer called (a deleted account's, say) does not keep its connections open.
+   */
+  private void sweepNowAndThen() {
+    long now = System.nanoTime();
+    long next = nextSweep.get();
+    if (now - next >= 0 && nextSweep.compareAndSet(next, now + maxIdleNanos)) {
+      pools.values().forEach(p -> p.closeExpired(now));
+    }
+  }
+
   /** Idle connections currently kept for an origin (for tests). */
   int idleConnections(URI uri) {
     Pool p = pools.get(Origin.of(uri).key());
@@ -205,7 +230,7 @@ public final class UpstreamClient {
 
   private Pool pool(Origin origin) {
     Pool p = pools.get(origin.key());
-    return p != null ? p : pools.computeIfAbsent(origin.key(), k -> new Pool());
+    return p != null ? p : pools.computeIfAbsent(origin.key(), k -> new Pool(maxIdleNanos));
   }
 
   private static void write(Connection c, byte[] wire, long deadline) throws IOException {
@@ -412,6 +437,11 @@ public final class UpstreamClient {
   /** Idle connections of one origin, most recently used last. */
   static final class Pool {
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
+    private final long maxIdleNanos;
+
+    Pool(long maxIdleNanos) {
+      this.maxIdleNanos = maxIdleNanos;
+    }
 
     /** A connection the upstream has not closed, or null. */
     Connection take() {
@@ -423,7 +453,7 @@ public final class UpstreamClient {
         if (c == null) {
           return null;
         }
-        if (System.nanoTime() - c.idleSince < MAX_IDLE_NANOS && c.stillOpen()) {
+        if (System.nanoTime() - c.idleSince < maxIdleNanos && c.stillOpen()) {
           return c;
         }
         c.close();
@@ -436,7 +466,7 @@ public final class UpstreamClient {
       synchronized (this) {
         while (!idle.isEmpty()
             && (idle.size() >= MAX_IDLE_PER_ORIGIN
-                || c.idleSince - idle.peekFirst().idleSince >= MAX_IDLE_NANOS)) {
+                || c.idleSince - idle.peekFirst().idleSince >= maxIdleNanos)) {
           if (stale == null) {
             stale = new ArrayList<>();
           }
@@ -447,6 +477,16 @@ public final class UpstreamClient {
       if (stale != null) {
         stale.forEach(Connection::close);
       }
+    }
+
+    void closeExpired(long now) {
+      List<Connection> stale = new ArrayList<>();
+      synchronized (this) {
+        while (!idle.isEmpty() && now - idle.peekFirst().idleSince >= maxIdleNanos) {
+          stale.add(idle.pollFirst());
+        }
+      }
+      stale.forEach(Connection::close);
     }
 
     synchronized int size() {

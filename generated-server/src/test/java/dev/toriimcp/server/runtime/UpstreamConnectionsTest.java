@@ -242,6 +242,28 @@ class UpstreamConnectionsTest {
   }
 
   @Test
+  void idleConnectionsAreClosedAfterTheIdleLimitAlsoForOriginsNoLongerCalled() throws Exception {
+    try (Scripted a = new Scripted(answering(JSON_OK));
+        Scripted b = new Scripted(answering(JSON_OK))) {
+      UpstreamClient client =
+          new UpstreamClient(Duration.ofSeconds(2), 1024, null, Duration.ofMillis(300));
+      client.send(get(a.base(), "/1"));
+      client.send(get(b.base(), "/1"));
+      assertEquals(1, client.idleConnections(a.base()));
+      assertEquals(1, client.idleConnections(b.base()));
+      Thread.sleep(400);
+      // a call to b, after the limit, closes b's old connection and a's idle one
+      client.send(get(b.base(), "/2"));
+      assertEquals(2, b.connections.get());
+      assertEquals(0, client.idleConnections(a.base()));
+      assertEquals(1, client.idleConnections(b.base()));
+      // and a opens a new one when called again
+      client.send(get(a.base(), "/2"));
+      assertEquals(2, a.connections.get());
+    }
+  }
+
+  @Test
   void chunkedBodiesAreReadAndTheConnectionReused() throws Exception {
     String chunked =
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
