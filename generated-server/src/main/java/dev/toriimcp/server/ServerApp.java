@@ -65,6 +65,7 @@ public final class ServerApp implements AutoCloseable {
   private final ToolExecutor executor;
   private final McpServer mcp;
   private final Upstream upstream;
+  private final UpstreamClient client;
   private HttpTransport http;
   private AccessLayer access;
 
@@ -85,8 +86,7 @@ public final class ServerApp implements AutoCloseable {
       this.sandbox = null;
       this.upstream = new Upstream(options.baseUrl(), options.apiKey());
     }
-    UpstreamClient client =
-        new UpstreamClient(options.limits().connectTimeout(), 20L * 1024 * 1024);
+    this.client = new UpstreamClient(options.limits().connectTimeout(), 20L * 1024 * 1024);
     this.executor = new ToolExecutor(catalog, client, options.limits());
     this.mcp = new McpServer(executor, NAME, VERSION, INSTRUCTIONS);
   }
@@ -184,6 +184,8 @@ public final class ServerApp implements AutoCloseable {
     if (access != null) {
       access.close();
     }
+    // before the sandbox: its graceful stop waits for kept-alive connections to close
+    client.close();
     if (sandbox != null) {
       sandbox.close();
     }

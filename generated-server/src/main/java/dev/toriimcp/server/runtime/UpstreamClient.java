@@ -66,7 +66,7 @@ import javax.net.ssl.SSLSocketFactory;
  *       written, a failure is reported as it is: the request may have reached the upstream.
  * </ul>
  */
-public final class UpstreamClient {
+public final class UpstreamClient implements AutoCloseable {
 
   /**
    * One upstream answer.
@@ -122,6 +122,7 @@ public final class UpstreamClient {
   private final Map<String, Pool> pools = new ConcurrentHashMap<>();
   private final long maxIdleNanos;
   private final AtomicLong nextSweep;
+  private volatile boolean closed;
 
   /**
    * @param connectTimeout how long connecting may take
@@ -183,8 +184,12 @@ public final class UpstreamClient {
       write(c, wire, deadline);
       Response r = c.readResponse(request.method(), deadline, maxBodyBytes);
       done = true;
-      if (c.reusable) {
-        pool(origin).give(c);
+      if (c.reusable && !closed) {
+        Pool p = pool(origin);
+        p.give(c);
+        if (closed) {
+          p.closeExpired(Long.MAX_VALUE); // close() ran meanwhile
+        }
       } else {
         c.close();
       }
@@ -220,6 +225,16 @@ public final class UpstreamClient {
     if (now - next >= 0 && nextSweep.compareAndSet(next, now + maxIdleNanos)) {
       pools.values().forEach(p -> p.closeExpired(now));
     }
+  }
+
+  /**
+   * Closes the idle connections; connections of calls still running are closed when they end.
+   * Upstreams that stop gracefully wait for their clients to close kept-alive connections.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    pools.values().forEach(p -> p.closeExpired(Long.MAX_VALUE));
   }
 
   /** Idle connections currently kept for an origin (for tests). */
@@ -479,10 +494,12 @@ public final class UpstreamClient {
       }
     }
 
+    /** Closes the connections idle for the whole limit by {@code now} (all for Long.MAX_VALUE). */
     void closeExpired(long now) {
       List<Connection> stale = new ArrayList<>();
       synchronized (this) {
-        while (!idle.isEmpty() && now - idle.peekFirst().idleSince >= maxIdleNanos) {
+        while (!idle.isEmpty()
+            && (now == Long.MAX_VALUE || now - idle.peekFirst().idleSince >= maxIdleNanos)) {
           stale.add(idle.pollFirst());
         }
       }

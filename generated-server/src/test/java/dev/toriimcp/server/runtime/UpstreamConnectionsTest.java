@@ -264,6 +264,30 @@ class UpstreamConnectionsTest {
   }
 
   @Test
+  void closingTheClientClosesItsIdleConnections() throws Exception {
+    CompletableFuture<Void> clientClosed = new CompletableFuture<>();
+    Script waitsForClose =
+        (n, c) -> {
+          while (c.request() != null) {
+            c.write(JSON_OK);
+          }
+          clientClosed.complete(null);
+        };
+    try (Scripted up = new Scripted(waitsForClose)) {
+      UpstreamClient client = client();
+      client.send(get(up.base(), "/1"));
+      assertEquals(1, client.idleConnections(up.base()));
+      assertFalse(clientClosed.isDone());
+      client.close();
+      clientClosed.get(5, TimeUnit.SECONDS);
+      assertEquals(0, client.idleConnections(up.base()));
+      // calls after close still work, on connections that are not kept
+      assertEquals(200, client.send(get(up.base(), "/2")).status());
+      assertEquals(0, client.idleConnections(up.base()));
+    }
+  }
+
+  @Test
   void chunkedBodiesAreReadAndTheConnectionReused() throws Exception {
     String chunked =
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
