@@ -16,12 +16,10 @@ import dev.toriimcp.server.runtime.UpstreamClient;
 import dev.toriimcp.server.transport.HostGuard;
 import dev.toriimcp.server.transport.HttpTransport;
 import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * The assembled server: tool catalog, executor, MCP protocol, and optionally the sandbox and the
@@ -68,6 +66,7 @@ public final class ServerApp implements AutoCloseable {
   private final ToolExecutor executor;
   private final McpServer mcp;
   private final Upstream upstream;
+  private final UpstreamClient client;
   private HttpTransport http;
   private AccessLayer access;
 
@@ -88,39 +87,9 @@ public final class ServerApp implements AutoCloseable {
       this.sandbox = null;
       this.upstream = new Upstream(options.baseUrl(), options.apiKey());
     }
-    this.executor =
-        ToolExecutor.withClient(
-            catalog, new ClientOnFirstCall(options.limits().connectTimeout()), options.limits());
+    this.client = new UpstreamClient(options.limits().connectTimeout(), MAX_UPSTREAM_BODY_BYTES);
+    this.executor = new ToolExecutor(catalog, client, options.limits());
     this.mcp = new McpServer(executor, NAME, VERSION, INSTRUCTIONS);
-  }
-
-  /**
-   * The upstream client, created when the first tool call needs it: creating it sets up TLS (key
-   * stores, security providers), a sixth of the start, which answering {@code initialize} and
-   * {@code tools/list} never needs.
-   */
-  private static final class ClientOnFirstCall implements Supplier<UpstreamClient> {
-    private final Duration connectTimeout;
-    private volatile UpstreamClient client;
-
-    ClientOnFirstCall(Duration connectTimeout) {
-      this.connectTimeout = connectTimeout;
-    }
-
-    @Override
-    public UpstreamClient get() {
-      UpstreamClient c = client;
-      if (c == null) {
-        synchronized (this) {
-          c = client;
-          if (c == null) {
-            c = new UpstreamClient(connectTimeout, MAX_UPSTREAM_BODY_BYTES);
-            client = c;
-          }
-        }
-      }
-      return c;
-    }
   }
 
   /** The largest upstream answer read. */
@@ -241,6 +210,8 @@ public final class ServerApp implements AutoCloseable {
     if (access != null) {
       access.close();
     }
+    // before the sandbox: its graceful stop waits for kept-alive connections to close
+    client.close();
     if (sandbox != null) {
       sandbox.close();
     }

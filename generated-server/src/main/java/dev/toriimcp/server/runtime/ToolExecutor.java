@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -73,24 +72,11 @@ public final class ToolExecutor {
 
   private final ToolCatalog catalog;
   private final RequestEncoder encoder;
-  private final Supplier<UpstreamClient> client;
+  private final UpstreamClient client;
   private final Limits limits;
   private final Map<String, ArgumentValidator> validators = new ConcurrentHashMap<>();
 
   public ToolExecutor(ToolCatalog catalog, UpstreamClient client, Limits limits) {
-    this(catalog, () -> client, limits);
-  }
-
-  /**
-   * An executor that asks for its upstream client at every call, so that the client (and the TLS
-   * set-up it brings) can be created at the first call instead of at start.
-   */
-  public static ToolExecutor withClient(
-      ToolCatalog catalog, Supplier<UpstreamClient> client, Limits limits) {
-    return new ToolExecutor(catalog, client, limits);
-  }
-
-  private ToolExecutor(ToolCatalog catalog, Supplier<UpstreamClient> client, Limits limits) {
     this.catalog = catalog;
     this.client = client;
     this.limits = limits;
@@ -128,7 +114,7 @@ public final class ToolExecutor {
     UpstreamClient.Response response;
     long started = System.nanoTime();
     try {
-      response = client.get().send(http);
+      response = client.send(http);
     } catch (HttpTimeoutException e) {
       return error(
           "Torii did not answer "
@@ -251,11 +237,11 @@ public final class ToolExecutor {
               + " is larger than this server accepts. Ask for less: pass a smaller limit or fewer"
               + " fields.");
     }
-    String text = new String(response.body(), StandardCharsets.UTF_8);
     if (status == 429) {
       return rateLimited(info, response.headers());
     }
     if (status < 200 || status >= 300) {
+      String text = new String(response.body(), StandardCharsets.UTF_8);
       return error(
           "Torii answered "
               + info.name()
@@ -266,12 +252,13 @@ public final class ToolExecutor {
               + hide(upstreamMessage(text, status), apiKey));
     }
     JsonNode body;
-    if (text.isBlank()) {
+    if (blank(response.body())) {
       body = MAPPER.createObjectNode();
     } else {
       try {
-        body = MAPPER.readTree(text);
-      } catch (JsonProcessingException e) {
+        // straight from the bytes: no intermediate String of the whole answer
+        body = MAPPER.readTree(response.body());
+      } catch (IOException e) {
         return error(
             "Torii answered "
                 + info.name()
@@ -289,6 +276,19 @@ public final class ToolExecutor {
     }
     info.pagination().ifPresent(p -> renameCursor(structured, p));
     return success(info, structured);
+  }
+
+  /** Whether a body is empty or only whitespace (as {@link String#isBlank()} sees UTF-8 text). */
+  private static boolean blank(byte[] body) {
+    for (byte b : body) {
+      if (b < 0) {
+        return new String(body, StandardCharsets.UTF_8).isBlank();
+      }
+      if (!Character.isWhitespace(b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Upstream text with the API key cut out, should the upstream echo the request's headers. */

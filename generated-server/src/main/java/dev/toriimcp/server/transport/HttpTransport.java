@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
@@ -234,10 +235,7 @@ public final class HttpTransport implements AutoCloseable {
                 JsonRpc.INVALID_REQUEST,
                 "Not Acceptable: accept application/json or text/event-stream"));
       }
-      byte[] body;
-      try (InputStream in = Content.Source.asInputStream(request)) {
-        body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-      }
+      byte[] body = readBody(request, declared);
       if (body.length > maxBodyBytes) {
         return send(
             response,
@@ -266,6 +264,23 @@ public final class HttpTransport implements AutoCloseable {
         return true;
       }
       return send(response, callback, out.status(), out.body());
+    }
+
+    /**
+     * The body, at most one byte over the limit (which the caller refuses). With a declared length
+     * (already within the limit) it is read straight into an array of that size: the general path
+     * reads through 8 KiB buffers and copies, which was a third of the bytes a call allocated.
+     */
+    private byte[] readBody(Request request, long declared) throws IOException {
+      try (InputStream in = Content.Source.asInputStream(request)) {
+        if (declared < 0) {
+          return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        }
+        byte[] body = new byte[(int) declared];
+        int n = in.readNBytes(body, 0, body.length);
+        // A body shorter than declared is passed on as it is: it fails as JSON, with a 400.
+        return n < body.length ? Arrays.copyOf(body, n) : body;
+      }
     }
 
     private static ObjectNode error(JsonNode id, int code, String message) {
