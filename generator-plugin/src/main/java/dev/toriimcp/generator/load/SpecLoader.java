@@ -32,6 +32,17 @@ public final class SpecLoader {
    */
   public static Optional<Loaded> load(
       Path spec, String specName, List<Named> overlays, Problems problems) {
+    Optional<Loaded> loaded = read(spec, specName, overlays, problems);
+    loaded.ifPresent(l -> check(l.document(), problems));
+    return loaded;
+  }
+
+  /**
+   * {@link #load} without Swagger Parser's check: the description read and its overlays applied.
+   * {@link #check} may then run beside the model building, since neither changes the tree.
+   */
+  public static Optional<Loaded> read(
+      Path spec, String specName, List<Named> overlays, Problems problems) {
     Optional<LocatedDocument> read =
         DocumentReader.read(spec, specName, "TORII-SPEC-001", problems);
     if (read.isEmpty()) {
@@ -58,12 +69,14 @@ public final class SpecLoader {
       DocumentReader.read(overlay.path(), overlay.name(), "TORII-OVERLAY-001", problems)
           .ifPresent(o -> OverlayApplier.apply(o, doc, problems));
     }
-    validate(doc, problems);
     return Optional.of(new Loaded(doc, v30));
   }
 
-  /** Swagger Parser's findings become warnings: real descriptions are rarely spotless. */
-  private static void validate(LocatedDocument doc, Problems problems) {
+  /**
+   * Swagger Parser's findings become warnings: real descriptions are rarely spotless. Only reads
+   * the tree.
+   */
+  public static void check(LocatedDocument doc, Problems problems) {
     ParseOptions options = new ParseOptions();
     options.setResolve(false);
     SwaggerParseResult result;
