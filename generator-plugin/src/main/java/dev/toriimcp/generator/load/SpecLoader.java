@@ -1,5 +1,6 @@
 package dev.toriimcp.generator.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.toriimcp.generator.problem.Problems;
 import dev.toriimcp.generator.problem.SourceLocation;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -81,7 +82,11 @@ public final class SpecLoader {
     options.setResolve(false);
     SwaggerParseResult result;
     try {
-      result = new OpenAPIV3Parser().readContents(doc.root().toString(), null, options);
+      JsonNode view = SwaggerView.of(doc.root());
+      result =
+          view == null
+              ? new OpenAPIV3Parser().readContents(doc.root().toString(), null, options)
+              : SwaggerView.parse(view, options);
     } catch (RuntimeException e) {
       problems.warning(
           "TORII-SPEC-W01",
