@@ -62,7 +62,7 @@ public final class DocumentReader {
     }
     boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
     try {
-      try (JsonParser parser = (json ? JSON : YAML).createParser(trimmed)) {
+      try (JsonParser parser = parser(trimmed, json)) {
         JsonToken first = parser.nextToken();
         if (first == null) {
           problems.error(errorId, "the file is empty", SourceLocation.of(displayName));
@@ -104,10 +104,19 @@ public final class DocumentReader {
    */
   static JsonNode readWithPointers(String text, boolean json, Map<String, int[]> lines)
       throws IOException {
-    try (JsonParser parser = (json ? JSON : YAML).createParser(text)) {
+    try (JsonParser parser = parser(text, json)) {
       parser.nextToken();
       return readValue(parser, "", lines);
     }
+  }
+
+  /**
+   * A parser over the text's characters. Jackson reads a long String through a StringReader,
+   * copying it a chunk at a time; over a char array it reads in place (same lines and columns).
+   */
+  private static JsonParser parser(String text, boolean json) throws IOException {
+    char[] chars = text.toCharArray();
+    return (json ? JSON : YAML).createParser(chars, 0, chars.length);
   }
 
   /** Signals a mapping that names a member twice; the document is then read the simple way. */
