@@ -1,13 +1,16 @@
 package dev.toriimcp.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,6 +22,7 @@ import java.util.HexFormat;
  */
 final class Fingerprint {
   private static final String FORMAT = "torii-mcp-fingerprint-1";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static volatile String generatorHash;
 
   private Fingerprint() {}
@@ -36,13 +40,21 @@ final class Fingerprint {
     line(digest, request.filters().toString());
     line(digest, Generator.display(request.baseDirectory(), request.spec()));
     line(digest, template);
-    line(digest, resolved.toString());
+    json(digest, resolved);
     for (Path overlay : request.overlays()) {
       line(digest, Generator.display(request.baseDirectory(), overlay));
       digest.update(Files.readAllBytes(overlay));
       line(digest, "");
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The tree's compact JSON, written straight into the digest: no copy of the whole text. */
+  private static void json(MessageDigest digest, JsonNode tree) throws IOException {
+    try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+      MAPPER.writeValue(out, tree);
+    }
+    digest.update((byte) '\n');
   }
 
   private static void line(MessageDigest digest, String s) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -49,12 +50,20 @@ public final class Generator {
 
   private static SpecLoader.Loaded load(GenerationRequest request, Problems problems)
       throws GenerationException {
+    SpecLoader.Loaded loaded = read(request, problems);
+    SpecLoader.check(loaded.document(), problems);
+    return loaded;
+  }
+
+  /** The description with its overlays applied, not yet checked by Swagger Parser. */
+  private static SpecLoader.Loaded read(GenerationRequest request, Problems problems)
+      throws GenerationException {
     List<SpecLoader.Named> overlays = new ArrayList<>();
     for (Path o : request.overlays()) {
       overlays.add(new SpecLoader.Named(o, display(request.baseDirectory(), o)));
     }
     Optional<SpecLoader.Loaded> loaded =
-        SpecLoader.load(
+        SpecLoader.read(
             request.spec(), display(request.baseDirectory(), request.spec()), overlays, problems);
     if (loaded.isEmpty()) {
       throw new GenerationException(problems.sorted());
@@ -66,12 +75,18 @@ public final class Generator {
       GenerationRequest request, SpecLoader.Loaded loaded, Problems problems)
       throws GenerationException {
     // Overlay problems do not stop the model: every problem is reported in one run.
-    ToolSet set =
-        ModelBuilder.build(
-            loaded,
-            new ModelBuilder.Options(
-                request.toolPrefix(), request.autoPagination(), request.maxSchemaBytes()),
-            problems);
+    ToolSet set = ModelBuilder.build(loaded, options(request), problems);
+    return checked(request, loaded, set, problems);
+  }
+
+  private static ModelBuilder.Options options(GenerationRequest request) {
+    return new ModelBuilder.Options(
+        request.toolPrefix(), request.autoPagination(), request.maxSchemaBytes());
+  }
+
+  private static ToolSet checked(
+      GenerationRequest request, SpecLoader.Loaded loaded, ToolSet set, Problems problems)
+      throws GenerationException {
     if (problems.hasErrors()) {
       throw new GenerationException(problems.sorted());
     }
@@ -134,15 +149,29 @@ public final class Generator {
     return emit(request, set, template(request));
   }
 
-  private static List<GeneratedFile> emit(GenerationRequest request, ToolSet set, String template) {
+  /**
+   * The tools' classes and schemas are emitted in parallel, the catalog beside them; the files come
+   * out in the same order, with the same bytes, whatever the threads.
+   */
+  private static List<GeneratedFile> emit(GenerationRequest request, ToolSet set, String template)
+      throws IOException {
     String header = header(set);
     JavaEmitter java =
         new JavaEmitter(set, request.packageName(), request.registryClassName(), header);
+    Future<List<GeneratedFile>> catalog =
+        Parallel.background("catalog", () -> CatalogEmitter.files(set, header, template));
+    List<List<GeneratedFile>> perTool =
+        Parallel.map(
+            set.tools(),
+            tool -> {
+              List<GeneratedFile> out = new ArrayList<>();
+              out.add(
+                  source(java.tool(tool).toString(), request.packageName(), java.className(tool)));
+              out.addAll(SchemaEmitter.files(tool, java, header));
+              return out;
+            });
     List<GeneratedFile> files = new ArrayList<>();
-    for (ToolModel tool : set.tools()) {
-      files.add(source(java.tool(tool).toString(), request.packageName(), java.className(tool)));
-      files.addAll(SchemaEmitter.files(tool, java, header));
-    }
+    perTool.forEach(files::addAll);
     files.add(
         source(java.registry(set).toString(), request.packageName(), request.registryClassName()));
     files.add(
@@ -156,7 +185,7 @@ public final class Generator {
                 + "."
                 + request.registryClassName()
                 + "\n"));
-    files.addAll(CatalogEmitter.files(set, header, template));
+    files.addAll(Parallel.join(catalog));
     return files;
   }
 
@@ -169,10 +198,32 @@ public final class Generator {
   public static GenerationResult generate(GenerationRequest request)
       throws GenerationException, CatalogOutOfDateException, IOException {
     Problems problems = new Problems();
-    SpecLoader.Loaded loaded = load(request, problems);
-    ToolSet set = build(request, loaded, problems);
-    String template = template(request);
-    String fingerprint = Fingerprint.of(request, loaded.document().root(), template);
+    SpecLoader.Loaded loaded = read(request, problems);
+    // Swagger Parser's check and the input fingerprint only read the tree: they run beside the
+    // model building, and their results are taken in the order a sequential run has them.
+    Future<Problems> swagger =
+        Parallel.background(
+            "check",
+            () -> {
+              Problems found = new Problems();
+              SpecLoader.check(loaded.document(), found);
+              return found;
+            });
+    Future<String[]> inputs =
+        Parallel.background(
+            "fingerprint",
+            () -> {
+              String t = template(request);
+              return new String[] {t, Fingerprint.of(request, loaded.document().root(), t)};
+            });
+    Problems modelProblems = new Problems();
+    ToolSet built = ModelBuilder.build(loaded, options(request), modelProblems);
+    problems.addAll(Parallel.join(swagger));
+    problems.addAll(modelProblems);
+    ToolSet set = checked(request, loaded, built, problems);
+    String[] templateAndFingerprint = Parallel.join(inputs);
+    String template = templateAndFingerprint[0];
+    String fingerprint = templateAndFingerprint[1];
     List<GeneratedFile> files;
     int written;
     if (OutputWriter.upToDate(request.outputDirectory(), fingerprint)) {

@@ -63,6 +63,7 @@ public final class JavaEmitter {
       ParameterizedTypeName.get(MAP, STRING, ClassName.get(Object.class));
   static final String GENERATOR = "dev.toriimcp.generator";
   static final String ADDITIONAL = "additionalProperties";
+  private static final String INDENT = "  ";
 
   private final String packageName;
   private final String registryName;
@@ -204,8 +205,41 @@ public final class JavaEmitter {
     return JavaFile.builder(packageName, type)
         .addFileComment("$L", header)
         .skipJavaLangImports(true)
-        .indent("  ")
+        .indent(INDENT)
         .build();
+  }
+
+  /**
+   * The Java string literal JavaPoet writes for {@code $S} (same escapes, a long text split after
+   * each line feed), to be passed with {@code $L}: JavaPoet builds one string per character, which
+   * for long descriptions was a good part of emitting a class.
+   */
+  static String literal(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\'' -> out.append('\'');
+        case '"' -> out.append("\\\"");
+        case '\b' -> out.append("\\b");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\f' -> out.append("\\f");
+        case '\r' -> out.append("\\r");
+        case '\\' -> out.append("\\\\");
+        default -> {
+          if (Character.isISOControl(c)) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+      if (c == '\n' && i + 1 < value.length()) {
+        out.append("\"\n").append(INDENT).append(INDENT).append("+ \"");
+      }
+    }
+    return out.append('"').toString();
   }
 
   private static AnnotationSpec generated() {
@@ -255,8 +289,8 @@ public final class JavaEmitter {
     return CodeBlock.builder()
         .add("new $T(\n$>$>", TOOL_INFO)
         .add("$S,\n", tool.name())
-        .add("$S,\n", tool.title())
-        .add("$S,\n", tool.description())
+        .add("$L,\n", literal(tool.title()))
+        .add("$L,\n", literal(tool.description()))
         .add("$S,\n", tool.operationId())
         .add("$L,\n", tags.build())
         .add("new $T($T.$L, $S),\n", ACCESS, VERB, tool.verb().name(), tool.method())

@@ -19,7 +19,7 @@ public final class SchemaEmitter {
         GeneratedFile.text(
             GeneratedFile.Root.SOURCES,
             java.inputSchemaResource(tool),
-            Json.pretty(document(tool.inputSchema(), header))));
+            text(tool.inputSchema(), header)));
     tool.outputSchema()
         .ifPresent(
             s ->
@@ -27,8 +27,17 @@ public final class SchemaEmitter {
                     GeneratedFile.text(
                         GeneratedFile.Root.SOURCES,
                         java.outputSchemaResource(tool),
-                        Json.pretty(document(s, header)))));
+                        text(s, header))));
     return out;
+  }
+
+  /** The text of {@link #document}, without copying the schema: it is only written out. */
+  private static String text(ObjectNode schema, String header) {
+    ObjectNode doc = Json.mapper().createObjectNode();
+    doc.put("$schema", DIALECT);
+    doc.put("$comment", header);
+    doc.setAll(schema);
+    return Json.pretty(doc);
   }
 
   /** A schema as a standalone document: dialect and provenance first. */

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,15 +61,22 @@ public final class DocumentReader {
       trimmed = trimmed.substring(1);
     }
     boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
-    Map<String, int[]> lines = new HashMap<>();
-    try (JsonParser parser = (json ? JSON : YAML).createParser(trimmed)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        problems.error(errorId, "the file is empty", SourceLocation.of(displayName));
-        return Optional.empty();
+    try {
+      try (JsonParser parser = parser(trimmed, json)) {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+          problems.error(errorId, "the file is empty", SourceLocation.of(displayName));
+          return Optional.empty();
+        }
+        Locations.Container top = new Locations.Container(position(parser));
+        JsonNode root = read(parser, top, new ArrayList<>(), 0);
+        return Optional.of(new LocatedDocument(displayName, root, new Locations.Tree(top)));
+      } catch (DuplicateName e) {
+        // Rare: a name given twice in one mapping. Every occurrence keeps its pointer.
+        Map<String, int[]> lines = new HashMap<>();
+        JsonNode root = readWithPointers(trimmed, json, lines);
+        return Optional.of(new LocatedDocument(displayName, root, new Locations.ByPointer(lines)));
       }
-      JsonNode root = readValue(parser, "", lines);
-      return Optional.of(new LocatedDocument(displayName, root, lines));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String message = e.getOriginalMessage();
@@ -87,6 +96,87 @@ public final class DocumentReader {
           errorId, "cannot parse: " + e.getClass().getSimpleName(), SourceLocation.of(displayName));
       return Optional.empty();
     }
+  }
+
+  /**
+   * Reads non-empty text recording the position of every node under its JSON pointer in {@code
+   * lines}: one string per node, so only for the rare documents the compact form cannot hold.
+   */
+  static JsonNode readWithPointers(String text, boolean json, Map<String, int[]> lines)
+      throws IOException {
+    try (JsonParser parser = parser(text, json)) {
+      parser.nextToken();
+      return readValue(parser, "", lines);
+    }
+  }
+
+  /**
+   * A parser over the text's characters. Jackson reads a long String through a StringReader,
+   * copying it a chunk at a time; over a char array it reads in place (same lines and columns).
+   */
+  private static JsonParser parser(String text, boolean json) throws IOException {
+    char[] chars = text.toCharArray();
+    return (json ? JSON : YAML).createParser(chars, 0, chars.length);
+  }
+
+  /** Signals a mapping that names a member twice; the document is then read the simple way. */
+  private static final class DuplicateName extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DuplicateName() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static long position(JsonParser p) {
+    JsonLocation loc = p.currentTokenLocation();
+    return Locations.pack(loc.getLineNr(), loc.getColumnNr());
+  }
+
+  /**
+   * Reads the value at the current token into a tree and, when it is a container, the positions of
+   * its members into {@code self}.
+   */
+  private static JsonNode read(
+      JsonParser p, Locations.Container self, List<Locations.Scratch> scratch, int depth)
+      throws IOException {
+    JsonToken t = p.currentToken();
+    if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+      return scalar(p, t);
+    }
+    if (scratch.size() == depth) {
+      scratch.add(new Locations.Scratch());
+    }
+    if (t == JsonToken.START_OBJECT) {
+      ObjectNode obj = NODES.objectNode();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken valueToken = p.nextToken();
+        long at = position(p);
+        Locations.Container member = container(valueToken) ? new Locations.Container(at) : null;
+        JsonNode value = read(p, member, scratch, depth + 1);
+        if (obj.replace(name, value) != null) {
+          throw new DuplicateName();
+        }
+        scratch.get(depth).add(name, at, member);
+      }
+      scratch.get(depth).into(self, true);
+      return obj;
+    }
+    ArrayNode arr = NODES.arrayNode();
+    JsonToken valueToken;
+    while ((valueToken = p.nextToken()) != JsonToken.END_ARRAY) {
+      long at = position(p);
+      Locations.Container member = container(valueToken) ? new Locations.Container(at) : null;
+      arr.add(read(p, member, scratch, depth + 1));
+      scratch.get(depth).add(null, at, member);
+    }
+    scratch.get(depth).into(self, false);
+    return arr;
+  }
+
+  private static boolean container(JsonToken t) {
+    return t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY;
   }
 
   private static JsonNode readValue(JsonParser p, String pointer, Map<String, int[]> lines)
@@ -112,6 +202,14 @@ public final class DocumentReader {
         }
         return arr;
       }
+      default -> {
+        return scalar(p, t);
+      }
+    }
+  }
+
+  private static JsonNode scalar(JsonParser p, JsonToken t) throws IOException {
+    switch (t) {
       case VALUE_STRING -> {
         return NODES.textNode(p.getText());
       }

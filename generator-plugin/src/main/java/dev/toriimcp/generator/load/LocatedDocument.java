@@ -12,7 +12,7 @@ import java.util.Map;
 public final class LocatedDocument {
   private final String file;
   private final JsonNode root;
-  private final Map<String, int[]> lines;
+  private final Locations lines;
   private final Map<String, SourceLocation> overlaid = new HashMap<>();
 
   /**
@@ -21,9 +21,13 @@ public final class LocatedDocument {
    * @param lines JSON pointer to {line, column} where the node starts
    */
   public LocatedDocument(String file, JsonNode root, Map<String, int[]> lines) {
+    this(file, root, new Locations.ByPointer(Map.copyOf(lines)));
+  }
+
+  LocatedDocument(String file, JsonNode root, Locations lines) {
     this.file = file;
     this.root = root;
-    this.lines = Map.copyOf(lines);
+    this.lines = lines;
   }
 
   public String file() {
@@ -50,9 +54,9 @@ public final class LocatedDocument {
       if (fromOverlay != null) {
         return fromOverlay;
       }
-      int[] lc = lines.get(p);
-      if (lc != null) {
-        return new SourceLocation(file, pointer, lc[0], lc[1]);
+      long lc = lines.find(p);
+      if (lc != Locations.NONE) {
+        return new SourceLocation(file, pointer, Locations.line(lc), Locations.column(lc));
       }
       if (p.isEmpty()) {
         return new SourceLocation(file, pointer, 0, 0);

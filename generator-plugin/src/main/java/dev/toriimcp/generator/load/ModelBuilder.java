@@ -359,11 +359,10 @@ public final class ModelBuilder {
   private final SchemaBudget budget = new SchemaBudget();
 
   private void budget(ObjectNode schema, String tool, String which, String pointer) {
-    int before = SchemaBudget.size(schema);
     budget
-        .fit(schema, options.maxSchemaBytes())
+        .fitMeasured(schema, options.maxSchemaBytes())
         .ifPresent(
-            depth ->
+            cut ->
                 problems.warning(
                     "TORII-SCHEMA-W02",
                     "the "
@@ -371,9 +370,9 @@ public final class ModelBuilder {
                         + " schema of "
                         + tool
                         + " is "
-                        + before
+                        + cut.sizeBefore()
                         + " bytes; definitions deeper than level "
-                        + depth
+                        + cut.depth()
                         + " are left out to fit "
                         + options.maxSchemaBytes()
                         + " bytes ("

@@ -1,5 +1,6 @@
 package dev.toriimcp.generator.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.toriimcp.generator.problem.Problems;
 import dev.toriimcp.generator.problem.SourceLocation;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -32,6 +33,17 @@ public final class SpecLoader {
    */
   public static Optional<Loaded> load(
       Path spec, String specName, List<Named> overlays, Problems problems) {
+    Optional<Loaded> loaded = read(spec, specName, overlays, problems);
+    loaded.ifPresent(l -> check(l.document(), problems));
+    return loaded;
+  }
+
+  /**
+   * {@link #load} without Swagger Parser's check: the description read and its overlays applied.
+   * {@link #check} may then run beside the model building, since neither changes the tree.
+   */
+  public static Optional<Loaded> read(
+      Path spec, String specName, List<Named> overlays, Problems problems) {
     Optional<LocatedDocument> read =
         DocumentReader.read(spec, specName, "TORII-SPEC-001", problems);
     if (read.isEmpty()) {
@@ -58,17 +70,23 @@ public final class SpecLoader {
       DocumentReader.read(overlay.path(), overlay.name(), "TORII-OVERLAY-001", problems)
           .ifPresent(o -> OverlayApplier.apply(o, doc, problems));
     }
-    validate(doc, problems);
     return Optional.of(new Loaded(doc, v30));
   }
 
-  /** Swagger Parser's findings become warnings: real descriptions are rarely spotless. */
-  private static void validate(LocatedDocument doc, Problems problems) {
+  /**
+   * Swagger Parser's findings become warnings: real descriptions are rarely spotless. Only reads
+   * the tree.
+   */
+  public static void check(LocatedDocument doc, Problems problems) {
     ParseOptions options = new ParseOptions();
     options.setResolve(false);
     SwaggerParseResult result;
     try {
-      result = new OpenAPIV3Parser().readContents(doc.root().toString(), null, options);
+      JsonNode view = SwaggerView.of(doc.root());
+      result =
+          view == null
+              ? new OpenAPIV3Parser().readContents(doc.root().toString(), null, options)
+              : SwaggerView.parse(view, options);
     } catch (RuntimeException e) {
       problems.warning(
           "TORII-SPEC-W01",

@@ -16,6 +16,11 @@ public final class Problems {
     all.add(new Problem(id, Problem.Severity.WARNING, message, location));
   }
 
+  /** Appends every problem of {@code other}, in its order. */
+  public void addAll(Problems other) {
+    all.addAll(other.all);
+  }
+
   public boolean hasErrors() {
     return all.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
   }

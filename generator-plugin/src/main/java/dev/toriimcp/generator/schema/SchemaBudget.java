@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -51,6 +52,28 @@ public final class SchemaBudget {
    * @return the deepest definition level kept, or empty when nothing had to be cut
    */
   public OptionalInt fit(ObjectNode schema, int maxBytes) {
+    return fit(schema, maxBytes, null);
+  }
+
+  /**
+   * A cut: the deepest definition level kept, and the schema's compact size before the cut.
+   *
+   * @param depth the deepest definition level kept
+   * @param sizeBefore compact size in bytes before anything was cut
+   */
+  public record Cut(int depth, int sizeBefore) {}
+
+  /**
+   * {@link #fit(ObjectNode, int)}, also giving the size before the cut; that size is measured only
+   * when something is cut.
+   */
+  public Optional<Cut> fitMeasured(ObjectNode schema, int maxBytes) {
+    int[] before = new int[1];
+    OptionalInt depth = fit(schema, maxBytes, before);
+    return depth.isPresent() ? Optional.of(new Cut(depth.getAsInt(), before[0])) : Optional.empty();
+  }
+
+  private OptionalInt fit(ObjectNode schema, int maxBytes, int[] sizeBefore) {
     JsonNode defsNode = schema.get("$defs");
     if (defsNode == null || !defsNode.isObject()) {
       return OptionalInt.empty();
@@ -70,6 +93,9 @@ public final class SchemaBudget {
     }
     if (total <= maxBytes) {
       return OptionalInt.empty();
+    }
+    if (sizeBefore != null) {
+      sizeBefore[0] = size(schema);
     }
     Map<String, Integer> depth = depths(root, defs);
     int deepest = depth.values().stream().mapToInt(Integer::intValue).max().orElse(0);
