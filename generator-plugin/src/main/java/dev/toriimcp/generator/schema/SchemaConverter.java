@@ -423,22 +423,25 @@ public final class SchemaConverter {
       }
       if (!hasNull) {
         ((ArrayNode) type).add("null");
-        if (out.has("enum") && !containsNull(out.get("enum"))) {
-          ((ArrayNode) out.get("enum")).addNull();
-        }
+        addNullToEnum(out);
       }
       return out;
     }
     if (type != null && type.isTextual()) {
       out.set("type", NODES.arrayNode().add(type.asText()).add("null"));
-      if (out.has("enum") && !containsNull(out.get("enum"))) {
-        ((ArrayNode) out.get("enum")).addNull();
-      }
+      addNullToEnum(out);
       return out;
     }
     ObjectNode wrapper = NODES.objectNode();
     wrapper.set("anyOf", NODES.arrayNode().add(out).add(NODES.objectNode().put("type", "null")));
     return wrapper;
+  }
+
+  /** A nullable enum lists null too; an {@code enum} that is not a list is left as it is. */
+  private static void addNullToEnum(ObjectNode out) {
+    if (out.get("enum") instanceof ArrayNode values && !containsNull(values)) {
+      values.addNull();
+    }
   }
 
   private static boolean containsNull(JsonNode values) {

@@ -70,4 +70,27 @@ class SpecLoadingFindingsTest {
         List.of("[TORII-SPEC-003] $ref #/components/schemas/%zz does not resolve (api.yaml:15:33)"),
         errors(specWithSchemaRef("#/components/schemas/%zz")));
   }
+
+  /**
+   * An {@code enum} that is not a list, on a result field (which the converter makes nullable),
+   * failed with ClassCastException while null was added to it. It is left as it is: the generated
+   * schema is the author's, and the description still generates.
+   */
+  @Test
+  void anEnumThatIsNotAListOnAResultFieldGenerates() throws Exception {
+    Path file = dir.resolve("api.yaml");
+    Files.writeString(
+        file,
+        specWithSchemaRef("#/components/schemas/State")
+            + "components:\n  schemas:\n    State: {type: string, enum: 5}\n");
+    Generator.generate(GenerationRequest.of(dir, file, List.of(), dir.resolve("out")));
+    String tools = Files.readString(dir.resolve("out/tools.json"));
+    assertEquals(
+        5,
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(tools)
+            .at("/tools/0/outputSchema/$defs/State/enum")
+            .asInt(),
+        tools);
+  }
 }
