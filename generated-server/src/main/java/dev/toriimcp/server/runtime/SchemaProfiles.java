@@ -2,9 +2,12 @@ package dev.toriimcp.server.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Schema profiles for clients with limited JSON Schema support. {@code standard} is the generated
@@ -65,16 +68,15 @@ public final class SchemaProfiles {
    */
   static ObjectNode outline(ObjectNode schema, int levels) {
     JsonNode defs = schema.path("$defs");
-    ObjectNode out = outline(schema, defs, levels, java.util.Set.of());
+    ObjectNode out = outline(schema, defs, levels, Set.of());
     ObjectNode root = out.objectNode();
     root.put("type", "object");
     root.setAll(out);
     return root;
   }
 
-  private static ObjectNode outline(
-      JsonNode node, JsonNode defs, int levels, java.util.Set<String> seen) {
-    ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+  private static ObjectNode outline(JsonNode node, JsonNode defs, int levels, Set<String> seen) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
     JsonNode ref = node.path("$ref");
     if (ref.isTextual() && ref.asText().startsWith("#/$defs/")) {
       String name = ref.asText().substring("#/$defs/".length());
@@ -82,7 +84,7 @@ public final class SchemaProfiles {
       if (seen.contains(name) || !target.isObject()) {
         return out;
       }
-      java.util.Set<String> deeper = new java.util.HashSet<>(seen);
+      Set<String> deeper = new HashSet<>(seen);
       deeper.add(name);
       return outline(target, defs, levels, deeper);
     }
