@@ -131,6 +131,71 @@ class HttpProtocolTest {
         shortToken.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", Map.of()).status());
   }
 
+  /**
+   * One keep-alive connection carries many requests; an error answered before the body was read
+   * closes it and says so ({@code Connection: close}), so a client does not send its next request
+   * over a connection the server is about to drop.
+   */
+  @Test
+  void keepAliveConnectionsCarryManyRequestsAndRefusalsCloseThem() throws Exception {
+    java.net.URI u = java.net.URI.create(server.url);
+    String body = McpHttp.statelessBody("tools/list", null);
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", u.getPort())) {
+      s.setSoTimeout(10_000);
+      java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+      for (int i = 0; i < 50; i++) {
+        assertEquals("HTTP/1.1 200 OK keep-alive", exchange(s, in, u.getPath(), body), "call " + i);
+      }
+      assertEquals(
+          "HTTP/1.1 404 Not Found close",
+          exchange(s, in, "/mcp/" + "x".repeat(43), body),
+          "an unknown token");
+    }
+  }
+
+  /** Sends one stateless {@code tools/list}; returns the status line and whether it closes. */
+  private static String exchange(
+      java.net.Socket s, java.io.DataInputStream in, String path, String body)
+      throws java.io.IOException {
+    String req =
+        "POST "
+            + path
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "Accept: application/json, text/event-stream\r\n"
+            + "Mcp-Protocol-Version: 2026-07-28\r\nMcp-Method: tools/list\r\n"
+            + "Content-Length: "
+            + body.length()
+            + "\r\n\r\n"
+            + body;
+    s.getOutputStream().write(req.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    int length = 0;
+    boolean close = false;
+    String status = readLine(in);
+    for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+      String l = line.toLowerCase(java.util.Locale.ROOT);
+      if (l.startsWith("content-length:")) {
+        length = Integer.parseInt(l.substring(15).trim());
+      } else if (l.startsWith("connection:") && l.contains("close")) {
+        close = true;
+      }
+    }
+    in.readFully(new byte[length]);
+    return status + (close ? " close" : " keep-alive");
+  }
+
+  private static String readLine(java.io.DataInputStream in) throws java.io.IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new java.io.EOFException("the server closed the connection");
+      }
+      if (c != '\r') {
+        sb.append((char) c);
+      }
+    }
+    return sb.toString();
+  }
+
   @Test
   void foreignOriginAndHostAre403() throws Exception {
     McpHttp c = server.client();

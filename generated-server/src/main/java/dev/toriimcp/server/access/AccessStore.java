@@ -117,6 +117,37 @@ public final class AccessStore {
     return connect(location);
   }
 
+  /**
+   * Keeps an embedded H2 database open until the returned handle is closed. Every query opens its
+   * own connection, and H2 closes the database with its last one, so without this each scoped
+   * request after a quiet moment would open the database file again. Nothing for PostgreSQL.
+   */
+  public AutoCloseable holdOpen() {
+    if (!location.url().startsWith("jdbc:h2:")) {
+      return () -> {};
+    }
+    try {
+      return connect();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open the access database: " + e.getMessage(), e);
+    }
+  }
+
+  /** How many sessions the database has open now (H2 only; -1 elsewhere). */
+  int openSessions() {
+    if (!location.url().startsWith("jdbc:h2:")) {
+      return -1;
+    }
+    try (Connection c = connect();
+        ResultSet r =
+            c.createStatement().executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+      r.next();
+      return r.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Connection connect(Location location) throws SQLException {
     return DriverManager.getConnection(location.url(), location.user(), location.password());
   }

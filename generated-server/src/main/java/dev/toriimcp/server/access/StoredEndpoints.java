@@ -26,6 +26,7 @@ public final class StoredEndpoints implements EndpointResolver, AutoCloseable {
   private final EndpointResolver first;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final ScheduledExecutorService sweeper;
+  private final AutoCloseable held;
 
   private record Cached(Optional<AccessStore.Server> server, long at) {}
 
@@ -35,6 +36,7 @@ public final class StoredEndpoints implements EndpointResolver, AutoCloseable {
   public StoredEndpoints(AccessStore store, EndpointResolver first, long sweepSeconds) {
     this.store = store;
     this.first = first;
+    this.held = store.holdOpen();
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -112,5 +114,10 @@ public final class StoredEndpoints implements EndpointResolver, AutoCloseable {
   @Override
   public void close() {
     sweeper.shutdownNow();
+    try {
+      held.close();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "closing the access database failed: " + e.getMessage());
+    }
   }
 }

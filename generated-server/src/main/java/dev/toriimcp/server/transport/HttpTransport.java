@@ -149,7 +149,7 @@ public final class HttpTransport implements AutoCloseable {
       var headers = request.getHeaders();
       if (!guard.hostAllowed(headers.get(HttpHeader.HOST))
           || !guard.originAllowed(headers.get(HttpHeader.ORIGIN))) {
-        return send(
+        return refuse(
             response,
             callback,
             403,
@@ -160,12 +160,12 @@ public final class HttpTransport implements AutoCloseable {
         if (extra != null) {
           return extra.handle(request, response, callback);
         }
-        return send(response, callback, 404, error(null, JsonRpc.INVALID_REQUEST, "Not found"));
+        return refuse(response, callback, 404, error(null, JsonRpc.INVALID_REQUEST, "Not found"));
       }
       String method = request.getMethod();
       if (method.equals("GET") || !(method.equals("POST") || method.equals("DELETE"))) {
         response.getHeaders().put(HttpHeader.ALLOW, "POST, DELETE");
-        return send(
+        return refuse(
             response,
             callback,
             405,
@@ -176,7 +176,7 @@ public final class HttpTransport implements AutoCloseable {
           endpoints.resolve(token, headers.get(HttpHeader.AUTHORIZATION));
       if (found instanceof EndpointResolver.Unauthorized) {
         response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"torii-mcp\"");
-        return send(
+        return refuse(
             response,
             callback,
             401,
@@ -186,7 +186,7 @@ public final class HttpTransport implements AutoCloseable {
                 "Unauthorized: this endpoint also needs an API token in Authorization: Bearer"));
       }
       if (!(found instanceof EndpointResolver.Found ok)) {
-        return send(response, callback, 404, error(null, JsonRpc.INVALID_REQUEST, "Not found"));
+        return refuse(response, callback, 404, error(null, JsonRpc.INVALID_REQUEST, "Not found"));
       }
       EndpointContext endpoint = ok.endpoint();
       String sessionId = headers.get("Mcp-Session-Id");
@@ -198,7 +198,7 @@ public final class HttpTransport implements AutoCloseable {
       }
       long declared = request.getLength();
       if (declared > maxBodyBytes) {
-        return send(
+        return refuse(
             response,
             callback,
             413,
@@ -210,7 +210,7 @@ public final class HttpTransport implements AutoCloseable {
       String contentType = headers.get(HttpHeader.CONTENT_TYPE);
       if (contentType == null
           || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-        return send(
+        return refuse(
             response,
             callback,
             415,
@@ -226,7 +226,7 @@ public final class HttpTransport implements AutoCloseable {
           && !sse
           && !accept.contains("application/json")
           && !accept.contains("*/*")) {
-        return send(
+        return refuse(
             response,
             callback,
             406,
@@ -237,7 +237,7 @@ public final class HttpTransport implements AutoCloseable {
       }
       byte[] body = readBody(request, declared);
       if (body.length > maxBodyBytes) {
-        return send(
+        return refuse(
             response,
             callback,
             413,
@@ -285,6 +285,18 @@ public final class HttpTransport implements AutoCloseable {
 
     private static ObjectNode error(JsonNode id, int code, String message) {
       return JsonRpc.error(id, code, message, null);
+    }
+
+    /**
+     * An error answered before the request's body is read (or read to its end): the connection is
+     * closed after it, and says so, because the unread rest of the body would otherwise be taken
+     * for the client's next request, or make Jetty drop the connection without telling a client
+     * that is about to reuse it.
+     */
+    private static boolean refuse(
+        Response response, Callback callback, int status, ObjectNode body) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      return send(response, callback, status, body);
     }
 
     private static boolean send(Response response, Callback callback, int status, ObjectNode body)
