@@ -293,8 +293,8 @@ public final class HttpTransport implements AutoCloseable {
      * for the client's next request, or make Jetty drop the connection without telling a client
      * that is about to reuse it.
      */
-    private static boolean refuse(
-        Response response, Callback callback, int status, ObjectNode body) {
+    private static boolean refuse(Response response, Callback callback, int status, ObjectNode body)
+        throws IOException {
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
       return send(response, callback, status, body);
     }
