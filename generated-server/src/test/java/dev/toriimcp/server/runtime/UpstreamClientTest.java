@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
@@ -23,60 +20,16 @@ import org.junit.jupiter.api.Test;
 /** Upstream time and size bounds, against raw loopback sockets that misbehave on purpose. */
 class UpstreamClientTest {
 
-  /** A one-trick upstream: reads the request head, writes {@code answer}, then holds the line. */
-  static final class RawUpstream implements AutoCloseable {
-    final ServerSocket socket;
-
-    RawUpstream(byte[] answer) throws IOException {
-      socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      Thread t =
-          new Thread(
-              () -> {
-                while (!socket.isClosed()) {
-                  try {
-                    Socket s = socket.accept();
-                    Thread one = new Thread(() -> answer(s, answer), "raw-upstream-connection");
-                    one.setDaemon(true);
-                    one.start();
-                  } catch (IOException e) {
-                    // closed
-                  }
-                }
-              },
-              "raw-upstream");
-      t.setDaemon(true);
-      t.start();
-    }
-
-    private static void answer(Socket s, byte[] answer) {
-      try (s) {
-        InputStream in = s.getInputStream();
-        int matched = 0;
-        byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-        while (matched < 4) {
-          int c = in.read();
-          if (c < 0) {
-            return;
+  /** A one-trick upstream: reads the request, writes {@code answer}, then holds the line. */
+  private static UpstreamConnectionsTest.Scripted raw(byte[] answer) throws IOException {
+    return new UpstreamConnectionsTest.Scripted(
+        (n, c) -> {
+          if (c.request() != null) {
+            c.out.write(answer);
+            c.out.flush();
+            Thread.sleep(10_000);
           }
-          matched = c == end[matched] ? matched + 1 : (c == '\r' ? 1 : 0);
-        }
-        OutputStream out = s.getOutputStream();
-        out.write(answer);
-        out.flush();
-        Thread.sleep(10_000);
-      } catch (IOException | InterruptedException e) {
-        // the client went away
-      }
-    }
-
-    URI base() {
-      return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/v1.0");
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-    }
+        });
   }
 
   private static byte[] head(int status, long contentLength) {
@@ -103,7 +56,7 @@ class UpstreamClientTest {
   void aBodyThatStallsAfterTheHeadersTimesOut() throws Exception {
     // Headers promise 100 bytes, 12 arrive, then nothing.
     byte[] partial = concat(head(200, 100), "{\"roles\":[1,".getBytes(StandardCharsets.UTF_8));
-    try (RawUpstream up = new RawUpstream(partial)) {
+    try (UpstreamConnectionsTest.Scripted up = raw(partial)) {
       UpstreamClient client = new UpstreamClient(Duration.ofSeconds(2), 1024);
       long started = System.nanoTime();
       assertThrows(
@@ -130,7 +83,7 @@ class UpstreamClientTest {
   @Test
   void bodiesAreReadUpToTheLimitAndNoFurther() throws Exception {
     byte[] exactly = "{\"roles\":[]}".getBytes(StandardCharsets.UTF_8); // 12 bytes
-    try (RawUpstream up = new RawUpstream(concat(head(200, exactly.length), exactly))) {
+    try (UpstreamConnectionsTest.Scripted up = raw(concat(head(200, exactly.length), exactly))) {
       UpstreamClient.Response r =
           new UpstreamClient(Duration.ofSeconds(2), exactly.length)
               .send(get(up.base(), Duration.ofSeconds(5)));
@@ -140,7 +93,7 @@ class UpstreamClientTest {
     }
     // One byte over the limit; the upstream then stalls, which must not matter.
     byte[] big = "{\"roles\":[1]}".getBytes(StandardCharsets.UTF_8); // 13 bytes
-    try (RawUpstream up = new RawUpstream(concat(head(200, 1_000_000), big))) {
+    try (UpstreamConnectionsTest.Scripted up = raw(concat(head(200, 1_000_000), big))) {
       long started = System.nanoTime();
       UpstreamClient.Response r =
           new UpstreamClient(Duration.ofSeconds(2), 12).send(get(up.base(), Duration.ofSeconds(5)));
