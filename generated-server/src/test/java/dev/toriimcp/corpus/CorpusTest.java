@@ -8,6 +8,7 @@ import dev.toriimcp.generator.GenerationRequest;
 import dev.toriimcp.generator.GenerationResult;
 import dev.toriimcp.generator.Generator;
 import dev.toriimcp.generator.OutputChecks;
+import dev.toriimcp.generator.emit.EmitterParity;
 import dev.toriimcp.generator.model.Names;
 import dev.toriimcp.generator.model.ToolModel;
 import dev.toriimcp.generator.problem.GenerationException;
@@ -45,9 +46,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Real public API descriptions, chosen for what they stress (see {@code corpus/corpus.tsv}),
  * fetched from the npm registry at test time into {@code ~/.cache/torii-mcp/corpus}. For each:
- * generation succeeds or fails with the expected error id; every schema is valid 2020-12 with an
- * object root and internal references; names are valid and unique; the Java compiles; and the
- * server, given the compiled tools, lists every one of them in both schema profiles.
+ * generation succeeds or fails with the expected error id; the Java sources are what JavaPoet
+ * prints for the same classes; every schema is valid 2020-12 with an object root and internal
+ * references; names are valid and unique; the Java compiles; and the server, given the compiled
+ * tools, lists every one of them in both schema profiles.
  */
 class CorpusTest {
   static final Path CACHE =
@@ -78,6 +80,8 @@ class CorpusTest {
           github = r.toolSet().tools();
         }
         checkNames(r.toolSet().tools());
+        EmitterParity.assertSameAsJavaPoet(
+            r.toolSet(), "corpus.t" + outcome.size(), "CorpusTools", "parity");
         OutputChecks.checkSchemas(out);
         Path classes = tmp.resolve("classes" + outcome.size());
         OutputChecks.compile(out, classes);

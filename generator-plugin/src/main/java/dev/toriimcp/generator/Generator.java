@@ -165,15 +165,13 @@ public final class Generator {
             set.tools(),
             tool -> {
               List<GeneratedFile> out = new ArrayList<>();
-              out.add(
-                  source(java.tool(tool).toString(), request.packageName(), java.className(tool)));
+              out.add(source(java.tool(tool), request.packageName(), java.className(tool)));
               out.addAll(SchemaEmitter.files(tool, java, header));
               return out;
             });
     List<GeneratedFile> files = new ArrayList<>();
     perTool.forEach(files::addAll);
-    files.add(
-        source(java.registry(set).toString(), request.packageName(), request.registryClassName()));
+    files.add(source(java.registry(set), request.packageName(), request.registryClassName()));
     files.add(
         GeneratedFile.text(
             GeneratedFile.Root.SOURCES,
@@ -256,7 +254,7 @@ public final class Generator {
       }
       if (request.updateCatalog()) {
         Files.createDirectories(dir);
-        Files.write(target, f.content());
+        f.writeTo(target);
         written++;
       } else {
         stale.add(display(request.baseDirectory(), target) + describeChange(current, f.text()));

@@ -11,9 +11,11 @@ import dev.toriimcp.generator.model.ToolSet;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Emits the tool catalog that reviewers read: {@code tools.json} for machines (written with
@@ -27,19 +29,34 @@ public final class CatalogEmitter {
 
   private CatalogEmitter() {}
 
+  private static final Pattern SPACE = Pattern.compile("\\s+");
+
   /** Both catalog files. */
   public static List<GeneratedFile> files(ToolSet set, String header, String template) {
+    Map<ToolModel, SchemaSizes> sizes = new IdentityHashMap<>();
+    for (ToolModel t : set.tools()) {
+      sizes.put(
+          t,
+          new SchemaSizes(
+              Json.compactSize(t.inputSchema()),
+              t.outputSchema().map(Json::compactSize).orElse(-1)));
+    }
     return List.of(
-        GeneratedFile.text(GeneratedFile.Root.CATALOG, TOOLS_JSON, Json.pretty(json(set, header))),
-        GeneratedFile.text(GeneratedFile.Root.CATALOG, TOOLS_MD, markdown(set, header, template)));
+        GeneratedFile.owning(
+            GeneratedFile.Root.CATALOG, TOOLS_JSON, Json.prettyBytes(json(set, header, sizes))),
+        GeneratedFile.text(
+            GeneratedFile.Root.CATALOG, TOOLS_MD, markdown(set, header, template, sizes)));
   }
 
-  /** Size in bytes of a schema as a client receives it in {@code tools/list}. */
-  public static int listedSize(JsonNode schema) {
-    return Json.compact(schema).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-  }
+  /**
+   * Sizes in bytes of a tool's full schemas written compactly, as {@code tools/list} would carry
+   * them.
+   *
+   * @param output -1 when the tool has no output schema
+   */
+  private record SchemaSizes(int input, int output) {}
 
-  static ObjectNode json(ToolSet set, String header) {
+  static ObjectNode json(ToolSet set, String header, Map<ToolModel, SchemaSizes> sizes) {
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("$comment", header);
     root.put("api", set.title());
@@ -86,19 +103,23 @@ public final class CatalogEmitter {
       ann.put("idempotentHint", t.annotations().idempotentHint());
       ann.put("openWorldHint", t.annotations().openWorldHint());
       o.put("description", t.description());
-      o.put("inputSchemaBytes", listedSize(t.inputSchema()));
-      t.outputSchema().ifPresent(s -> o.put("outputSchemaBytes", listedSize(s)));
+      SchemaSizes size = sizes.get(t);
+      o.put("inputSchemaBytes", size.input());
+      if (size.output() >= 0) {
+        o.put("outputSchemaBytes", size.output());
+      }
       o.set("inputSchema", t.inputSchema());
       t.outputSchema().ifPresent(s -> o.set("outputSchema", s));
     }
     return root;
   }
 
-  static String markdown(ToolSet set, String header, String template) {
+  static String markdown(
+      ToolSet set, String header, String template, Map<ToolModel, SchemaSizes> sizes) {
     DefaultMustacheFactory factory = new DefaultMustacheFactory();
     Mustache m = factory.compile(new StringReader(template), TEMPLATE);
     StringWriter out = new StringWriter();
-    m.execute(out, view(set, header));
+    m.execute(out, view(set, header, sizes));
     return out.toString().replace("\r\n", "\n");
   }
 
@@ -137,7 +158,7 @@ public final class CatalogEmitter {
   public record ArgumentView(
       String name, String in, String type, String required, String description) {}
 
-  static CatalogView view(ToolSet set, String header) {
+  static CatalogView view(ToolSet set, String header, Map<ToolModel, SchemaSizes> sizes) {
     Map<String, Long> tags = new TreeMap<>();
     Map<String, Long> verbs = new TreeMap<>();
     List<ToolView> tools = new ArrayList<>();
@@ -168,8 +189,8 @@ public final class CatalogEmitter {
               t.pagination().map(p -> "cursor (`" + p.itemsField() + "`)").orElse(""),
               annotations(t),
               t.description().strip(),
-              CatalogEmitter.listedSize(t.inputSchema()),
-              t.outputSchema().map(s -> listedSize(s) + " bytes").orElse("none"),
+              sizes.get(t).input(),
+              sizes.get(t).output() < 0 ? "none" : sizes.get(t).output() + " bytes",
               !args.isEmpty(),
               args,
               t.fixedParameters().stream()
@@ -250,13 +271,13 @@ public final class CatalogEmitter {
   }
 
   private static String firstSentence(String s) {
-    String flat = s.strip().replaceAll("\\s+", " ");
+    String flat = SPACE.matcher(s.strip()).replaceAll(" ");
     int dot = flat.indexOf(". ");
     return dot > 0 ? flat.substring(0, dot + 1) : flat;
   }
 
   /** Text safe inside a Markdown table cell. */
   static String cell(String s) {
-    return s.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\s+", " ").strip();
+    return SPACE.matcher(s.replace("\\", "\\\\").replace("|", "\\|")).replaceAll(" ").strip();
   }
 }

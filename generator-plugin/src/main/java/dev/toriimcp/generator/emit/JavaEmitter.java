@@ -1,69 +1,61 @@
 package dev.toriimcp.generator.emit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.WildcardTypeName;
 import dev.toriimcp.generator.model.Argument;
 import dev.toriimcp.generator.model.ArgumentLocation;
 import dev.toriimcp.generator.model.FixedParameter;
 import dev.toriimcp.generator.model.ParameterStyle;
 import dev.toriimcp.generator.model.ToolModel;
 import dev.toriimcp.generator.model.ToolSet;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import javax.lang.model.element.Modifier;
+import java.util.TreeSet;
 
 /**
  * Emits one Java class per tool (metadata, typed input record, request binding) and the registry
- * that lists them. Pure: returns {@link JavaFile}s and never touches the disk.
+ * that lists them, as source text. Pure: never touches the disk.
+ *
+ * <p>The text is printed directly, in the layout JavaPoet gives the same classes (imports sorted,
+ * two-space indent, record components wrapped at 100 columns); the tests hold it to JavaPoet's
+ * output for every tool of several descriptions. Names of the types the code refers to are reserved
+ * by {@link JavaNames}, so nested types never shadow an import and every reference is a simple
+ * name.
  */
 public final class JavaEmitter {
   static final String RUNTIME = "dev.toriimcp.runtime";
-  private static final ClassName TOOL = ClassName.get(RUNTIME, "Tool");
-  private static final ClassName TOOL_INFO = ClassName.get(RUNTIME, "ToolInfo");
-  private static final ClassName ACCESS = ClassName.get(RUNTIME, "Access");
-  private static final ClassName VERB = ACCESS.nestedClass("Verb");
-  private static final ClassName ANNOTATIONS = ClassName.get(RUNTIME, "Annotations");
-  private static final ClassName RATE_LIMIT = ClassName.get(RUNTIME, "RateLimit");
-  private static final ClassName PAGINATION = ClassName.get(RUNTIME, "Pagination");
-  private static final ClassName REGISTRY = ClassName.get(RUNTIME, "ToolRegistry");
-  private static final ClassName REQUEST = ClassName.get(RUNTIME, "UpstreamRequest");
-  private static final ClassName STYLE = REQUEST.nestedClass("Style");
-  private static final ClassName LOCATION = REQUEST.nestedClass("Location");
-  private static final ClassName JSON_NODE =
-      ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-  private static final ClassName JSON_PROPERTY =
-      ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
-  private static final ClassName JSON_ANY_SETTER =
-      ClassName.get("com.fasterxml.jackson.annotation", "JsonAnySetter");
-  private static final ClassName JSON_ANY_GETTER =
-      ClassName.get("com.fasterxml.jackson.annotation", "JsonAnyGetter");
-  private static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
-  private static final ClassName OPTIONAL = ClassName.get(Optional.class);
-  private static final ClassName LIST = ClassName.get(List.class);
-  private static final ClassName MAP = ClassName.get(Map.class);
-  private static final TypeName STRING = ClassName.get(String.class);
-  private static final TypeName OBJECT_MAP =
-      ParameterizedTypeName.get(MAP, STRING, ClassName.get(Object.class));
+  private static final Type TOOL = Type.imported(RUNTIME, "Tool");
+  private static final Type TOOL_INFO = Type.imported(RUNTIME, "ToolInfo");
+  private static final Type ACCESS = Type.imported(RUNTIME, "Access");
+  private static final Type ANNOTATIONS = Type.imported(RUNTIME, "Annotations");
+  private static final Type RATE_LIMIT = Type.imported(RUNTIME, "RateLimit");
+  private static final Type PAGINATION = Type.imported(RUNTIME, "Pagination");
+  private static final Type REGISTRY = Type.imported(RUNTIME, "ToolRegistry");
+  private static final Type REQUEST = Type.imported(RUNTIME, "UpstreamRequest");
+  private static final Type JSON_NODE = Type.imported("com.fasterxml.jackson.databind", "JsonNode");
+  private static final Type JSON_PROPERTY =
+      Type.imported("com.fasterxml.jackson.annotation", "JsonProperty");
+  private static final Type JSON_ANY_SETTER =
+      Type.imported("com.fasterxml.jackson.annotation", "JsonAnySetter");
+  private static final Type JSON_ANY_GETTER =
+      Type.imported("com.fasterxml.jackson.annotation", "JsonAnyGetter");
+  private static final Type GENERATED = Type.imported("javax.annotation.processing", "Generated");
+  private static final Type OPTIONAL = Type.imported("java.util", "Optional");
+  private static final Type OBJECTS = Type.imported("java.util", "Objects");
+  private static final Type LIST = Type.imported("java.util", "List");
+  private static final Type MAP = Type.imported("java.util", "Map");
+  private static final Type BIG_DECIMAL = Type.imported("java.math", "BigDecimal");
+  private static final Type STRING = Type.javaLang("String");
+  private static final Type LONG = Type.javaLang("Long");
+  private static final Type BOOLEAN = Type.javaLang("Boolean");
+  private static final Type OBJECT_MAP = Type.of(MAP, STRING, Type.javaLang("Object"));
   static final String GENERATOR = "dev.toriimcp.generator";
   static final String ADDITIONAL = "additionalProperties";
   private static final String INDENT = "  ";
+  private static final int COLUMN_LIMIT = 100;
 
   private final String packageName;
   private final String registryName;
@@ -102,119 +94,106 @@ public final class JavaEmitter {
   }
 
   /** The registry listing every tool, sorted by name. */
-  public JavaFile registry(ToolSet toolSet) {
-    ClassName self = ClassName.get(packageName, registryName);
-    TypeName toolType = ParameterizedTypeName.get(TOOL, WildcardTypeName.subtypeOf(Object.class));
-    TypeName listType = ParameterizedTypeName.get(LIST, toolType);
-    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", LIST);
+  public String registry(ToolSet toolSet) {
+    Imports im = new Imports(packageName);
+    String listType = im.use(Type.of(LIST, Type.of(TOOL, Type.WILDCARD)));
+    StringBuilder b = new StringBuilder(256 + 32 * toolSet.tools().size());
+    javadoc(b, "", "Every tool generated from " + toolSet.source() + ", sorted by name.\n");
+    generated(b, im);
+    b.append("public final class ")
+        .append(registryName)
+        .append(" implements ")
+        .append(im.use(REGISTRY))
+        .append(" {\n");
+    b.append("  private static final ").append(listType).append(" TOOLS = ");
+    b.append(im.use(LIST)).append(".of(");
     for (int i = 0; i < toolSet.tools().size(); i++) {
-      list.add(i == 0 ? "\n$>$>" : ",\n");
-      list.add("new $T()", ClassName.get(packageName, className(toolSet.tools().get(i))));
+      b.append(i == 0 ? "\n      " : ",\n      ");
+      b.append("new ").append(className(toolSet.tools().get(i))).append("()");
     }
-    list.add(toolSet.tools().isEmpty() ? ")" : ")$<$<");
-    TypeSpec type =
-        TypeSpec.classBuilder(self)
-            .addJavadoc("Every tool generated from $L, sorted by name.\n", toolSet.source())
-            .addAnnotation(generated())
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addSuperinterface(REGISTRY)
-            .addField(
-                FieldSpec.builder(
-                        listType, "TOOLS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer(list.build())
-                    .build())
-            .addMethod(
-                MethodSpec.methodBuilder("tools")
-                    .addAnnotation(Override.class)
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(listType)
-                    .addStatement("return TOOLS")
-                    .build())
-            .build();
-    return file(type);
+    b.append(");\n\n");
+    override(b, listType + " tools()", "return TOOLS;");
+    b.append("}\n");
+    return file(im, b);
   }
 
   /** The class of one tool. */
-  public JavaFile tool(ToolModel tool) {
+  public String tool(ToolModel tool) {
     String simple = className(tool);
-    ClassName self = ClassName.get(packageName, simple);
-    ClassName input = self.nestedClass("Input");
-    TypeMapper types = new TypeMapper(self, tool.inputSchema().path("$defs"), simple);
+    Imports im = new Imports(packageName);
+    TypeMapper types = new TypeMapper(im, tool.inputSchema().path("$defs"), simple);
 
-    TypeSpec.Builder inputRecord =
-        TypeSpec.recordBuilder(input)
-            .addJavadoc(
-                "Arguments of {@code $L}, bound from the validated tool arguments.\n", tool.name())
-            .addModifiers(Modifier.PUBLIC);
-    MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
     JavaNames members = new JavaNames();
     Map<String, String> accessor = new LinkedHashMap<>();
+    List<String> components = new ArrayList<>();
     for (Argument a : tool.arguments()) {
       String member = members.member(a.name());
       accessor.put(a.name(), member);
-      TypeName t = types.map(a.schema(), a.name());
-      ctor.addParameter(
-          ParameterSpec.builder(t, member)
-              .addAnnotation(
-                  AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", a.name()).build())
-              .build());
+      String t = types.map(a.schema(), a.name());
+      components.add(jsonProperty(im, a.name(), 1) + " " + t + " " + member);
     }
     String additional = null;
     if (tool.additionalBodyFields()) {
       additional = members.member(ADDITIONAL);
-      ctor.addParameter(
-          ParameterSpec.builder(OBJECT_MAP, additional)
-              .addAnnotation(JSON_ANY_SETTER)
-              .addAnnotation(JSON_ANY_GETTER)
-              .build());
+      components.add(anyProperties(im) + " " + additional);
     }
-    inputRecord.recordConstructor(ctor.build());
 
-    TypeSpec.Builder cls =
-        TypeSpec.classBuilder(self)
-            .addJavadoc("$L", javadocOf(tool))
-            .addAnnotation(generated())
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addSuperinterface(ParameterizedTypeName.get(TOOL, input))
-            .addField(
-                FieldSpec.builder(
-                        TOOL_INFO, "INFO", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .initializer(info(tool))
-                    .build())
-            .addMethod(
-                MethodSpec.methodBuilder("info")
-                    .addAnnotation(Override.class)
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(TOOL_INFO)
-                    .addStatement("return INFO")
-                    .build())
-            .addMethod(
-                MethodSpec.methodBuilder("inputType")
-                    .addAnnotation(Override.class)
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(ParameterizedTypeName.get(ClassName.get(Class.class), input))
-                    .addStatement("return $T.class", input)
-                    .build())
-            .addMethod(toRequest(tool, input, accessor, additional))
-            .addType(inputRecord.build());
-    types.nested().forEach(cls::addType);
-    return file(cls.build());
+    StringBuilder b = new StringBuilder(4096);
+    javadoc(b, "", javadocOf(tool));
+    generated(b, im);
+    b.append("public final class ")
+        .append(simple)
+        .append(" implements ")
+        .append(im.use(TOOL))
+        .append('<')
+        .append(simple)
+        .append(".Input> {\n");
+    String toolInfo = im.use(TOOL_INFO);
+    b.append("  public static final ").append(toolInfo).append(" INFO = ");
+    info(b, tool, im);
+    b.append(";\n\n");
+    override(b, toolInfo + " info()", "return INFO;");
+    b.append('\n');
+    override(b, "Class<Input> inputType()", "return Input.class;");
+    b.append('\n');
+    override(
+        b, im.use(REQUEST) + " toRequest(Input in)", toRequest(tool, im, accessor, additional));
+    b.append('\n');
+    javadoc(
+        b,
+        INDENT,
+        "Arguments of {@code " + tool.name() + "}, bound from the validated tool arguments.\n");
+    record(b, "Input", components);
+    for (String nested : types.nested()) {
+      b.append('\n').append(nested);
+    }
+    b.append("}\n");
+    return file(im, b);
   }
 
-  private JavaFile file(TypeSpec type) {
-    return JavaFile.builder(packageName, type)
-        .addFileComment("$L", header)
-        .skipJavaLangImports(true)
-        .indent(INDENT)
-        .build();
+  /** The whole file: comment, package, imports, then the type already printed into {@code body}. */
+  private String file(Imports im, StringBuilder body) {
+    StringBuilder out = new StringBuilder(body.length() + 512);
+    out.append("// ").append(header).append('\n');
+    out.append("package ").append(packageName).append(";\n\n");
+    for (String i : im.imports()) {
+      out.append("import ").append(i).append(";\n");
+    }
+    if (!im.imports().isEmpty()) {
+      out.append('\n');
+    }
+    return out.append(body).toString();
   }
 
   /**
-   * The Java string literal JavaPoet writes for {@code $S} (same escapes, a long text split after
-   * each line feed), to be passed with {@code $L}: JavaPoet builds one string per character, which
-   * for long descriptions was a good part of emitting a class.
+   * The Java string literal JavaPoet writes for {@code $S}: the same escapes, and a long text split
+   * after each line feed into {@code "…\n"} and a continuation line {@code + "…"} (indented here by
+   * two steps; {@link #indented} adds the surrounding code's indentation); {@code null} for null.
    */
   static String literal(String value) {
+    if (value == null) {
+      return "null";
+    }
     StringBuilder out = new StringBuilder(value.length() + 2).append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -242,8 +221,87 @@ public final class JavaEmitter {
     return out.append('"').toString();
   }
 
-  private static AnnotationSpec generated() {
-    return AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR).build();
+  /** {@code text} with {@code indent} after each line feed, as code continuing at that depth. */
+  private static String indented(String text, String indent) {
+    return text.indexOf('\n') < 0 ? text : text.replace("\n", "\n" + indent);
+  }
+
+  private static void javadoc(StringBuilder b, String indent, String text) {
+    b.append(indent).append("/**\n");
+    for (String line : text.split("\n", -1)) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      b.append(indent).append(" * ").append(line).append('\n');
+    }
+    b.append(indent).append(" */\n");
+  }
+
+  private static void generated(StringBuilder b, Imports im) {
+    b.append('@').append(im.use(GENERATED)).append("(\"").append(GENERATOR).append("\")\n");
+  }
+
+  /** An {@code @Override public} method whose body is one statement. */
+  private static void override(StringBuilder b, String signature, String statement) {
+    b.append("  @Override\n  public ").append(signature).append(" {\n");
+    b.append("    ").append(statement).append('\n');
+    b.append("  }\n");
+  }
+
+  /**
+   * {@code @JsonProperty("name")} on code at indentation {@code depth}: a multi-line name continues
+   * two steps deeper, as annotation values do.
+   */
+  private static String jsonProperty(Imports im, String name, int depth) {
+    return "@"
+        + im.use(JSON_PROPERTY)
+        + "("
+        + indented(literal(name), INDENT.repeat(depth + 2))
+        + ")";
+  }
+
+  /** The catch-all component: every body field the schema does not name. */
+  private static String anyProperties(Imports im) {
+    return "@"
+        + im.use(JSON_ANY_SETTER)
+        + " @"
+        + im.use(JSON_ANY_GETTER)
+        + " "
+        + im.use(OBJECT_MAP);
+  }
+
+  /**
+   * A public record nested in the tool class; components are wrapped the way JavaPoet's line
+   * wrapper does: a component moves to a new line when it would pass column 100.
+   */
+  private static void record(StringBuilder b, String name, List<String> components) {
+    String start = INDENT + "public record " + name + "(";
+    b.append(start);
+    int column = start.length();
+    for (int i = 0; i < components.size(); i++) {
+      String segment = components.get(i) + (i + 1 < components.size() ? "," : ") {");
+      int firstLine = segment.indexOf('\n');
+      int width = firstLine < 0 ? segment.length() : firstLine;
+      // before the first component an empty break, before the others a space, either of which
+      // becomes a line break when the component would pass the limit
+      String space = i == 0 ? "" : " ";
+      if (column + space.length() + width > COLUMN_LIMIT) {
+        String continuation = INDENT.repeat(3);
+        b.append('\n').append(continuation).append(segment);
+        column = continuation.length() + segment.length();
+      } else {
+        b.append(space).append(segment);
+        column += space.length() + segment.length();
+      }
+      int lastLine = segment.lastIndexOf('\n');
+      if (lastLine >= 0) {
+        column = segment.length() - lastLine - 1;
+      }
+    }
+    if (components.isEmpty()) {
+      b.append(") {");
+    }
+    b.append("\n  }\n");
   }
 
   private static String javadocOf(ToolModel tool) {
@@ -258,70 +316,105 @@ public final class JavaEmitter {
         + ").\n";
   }
 
-  private CodeBlock info(ToolModel tool) {
-    CodeBlock.Builder tags = CodeBlock.builder().add("$T.of(", LIST);
+  /** The {@code new ToolInfo(…)} expression, one argument per line. */
+  private void info(StringBuilder b, ToolModel tool, Imports im) {
+    String optional = im.use(OPTIONAL);
+    StringBuilder tags = new StringBuilder(im.use(LIST)).append(".of(");
     for (int i = 0; i < tool.tags().size(); i++) {
-      tags.add(i == 0 ? "$S" : ", $S", tool.tags().get(i));
+      tags.append(i == 0 ? "" : ", ").append(literal(tool.tags().get(i)));
     }
-    tags.add(")");
-    CodeBlock rate =
+    tags.append(')');
+    String rate =
         tool.rateLimitPerMinute().isPresent()
-            ? CodeBlock.of(
-                "$T.of(new $T($L))", OPTIONAL, RATE_LIMIT, tool.rateLimitPerMinute().getAsInt())
-            : CodeBlock.of("$T.empty()", OPTIONAL);
-    CodeBlock pagination =
+            ? optional
+                + ".of(new "
+                + im.use(RATE_LIMIT)
+                + "("
+                + tool.rateLimitPerMinute().getAsInt()
+                + "))"
+            : optional + ".empty()";
+    String pagination =
         tool.pagination()
             .map(
                 p ->
-                    CodeBlock.of(
-                        "$T.of(new $T($S, $S, $S, $S))",
-                        OPTIONAL,
-                        PAGINATION,
-                        p.limitParameter(),
-                        p.cursorParameter(),
-                        p.itemsField(),
-                        p.nextCursorField()))
-            .orElse(CodeBlock.of("$T.empty()", OPTIONAL));
-    CodeBlock output =
+                    optional
+                        + ".of(new "
+                        + im.use(PAGINATION)
+                        + "("
+                        + literal(p.limitParameter())
+                        + ", "
+                        + literal(p.cursorParameter())
+                        + ", "
+                        + literal(p.itemsField())
+                        + ", "
+                        + literal(p.nextCursorField())
+                        + "))")
+            .orElse(optional + ".empty()");
+    String output =
         tool.outputSchema().isPresent()
-            ? CodeBlock.of("$T.of($S)", OPTIONAL, outputSchemaResource(tool))
-            : CodeBlock.of("$T.empty()", OPTIONAL);
-    return CodeBlock.builder()
-        .add("new $T(\n$>$>", TOOL_INFO)
-        .add("$S,\n", tool.name())
-        .add("$L,\n", literal(tool.title()))
-        .add("$L,\n", literal(tool.description()))
-        .add("$S,\n", tool.operationId())
-        .add("$L,\n", tags.build())
-        .add("new $T($T.$L, $S),\n", ACCESS, VERB, tool.verb().name(), tool.method())
-        .add(
-            "new $T($L, $L, $L, $L),\n",
-            ANNOTATIONS,
-            tool.annotations().readOnlyHint(),
-            tool.annotations().destructiveHint(),
-            tool.annotations().idempotentHint(),
-            tool.annotations().openWorldHint())
-        .add("$L,\n", rate)
-        .add("$L,\n", pagination)
-        .add("$S,\n", inputSchemaResource(tool))
-        .add("$L)$<$<", output)
-        .build();
+            ? optional + ".of(" + literal(outputSchemaResource(tool)) + ")"
+            : optional + ".empty()";
+    String access = im.use(ACCESS);
+    List<String> args =
+        List.of(
+            literal(tool.name()),
+            literal(tool.title()),
+            literal(tool.description()),
+            literal(tool.operationId()),
+            tags.toString(),
+            "new "
+                + access
+                + "("
+                + access
+                + ".Verb."
+                + tool.verb().name()
+                + ", "
+                + literal(tool.method())
+                + ")",
+            "new "
+                + im.use(ANNOTATIONS)
+                + "("
+                + tool.annotations().readOnlyHint()
+                + ", "
+                + tool.annotations().destructiveHint()
+                + ", "
+                + tool.annotations().idempotentHint()
+                + ", "
+                + tool.annotations().openWorldHint()
+                + ")",
+            rate,
+            pagination,
+            literal(inputSchemaResource(tool)),
+            output);
+    String indent = INDENT.repeat(3);
+    b.append("new ").append(im.use(TOOL_INFO)).append('(');
+    for (int i = 0; i < args.size(); i++) {
+      b.append(i == 0 ? "\n" : ",\n").append(indent).append(indented(args.get(i), indent));
+    }
+    b.append(')');
   }
 
-  private MethodSpec toRequest(
-      ToolModel tool, ClassName input, Map<String, String> accessor, String additional) {
-    CodeBlock.Builder b =
-        CodeBlock.builder()
-            .add("return $T.builder($S, $S)$>$>", REQUEST, tool.method(), tool.pathTemplate());
+  /** The {@code return UpstreamRequest.builder(…)…build();} statement, one call per line. */
+  private static String toRequest(
+      ToolModel tool, Imports im, Map<String, String> accessor, String additional) {
+    String request = im.use(REQUEST);
+    StringBuilder b = new StringBuilder(256);
+    b.append("return ")
+        .append(request)
+        .append(".builder(")
+        .append(literal(tool.method()))
+        .append(", ")
+        .append(literal(tool.pathTemplate()))
+        .append(')');
     for (Argument a : tool.arguments()) {
       String v = "in." + accessor.get(a.name()) + "()";
       ArgumentLocation loc = a.location();
       switch (loc) {
         case PATH, HEADER, COOKIE, QUERY ->
-            b.add(parameter(a.wireName(), loc, a.style(), a.explode(), CodeBlock.of("$L", v)));
-        case BODY_FIELD -> b.add("\n.jsonField($S, $L)", a.wireName(), v);
-        case FORM_FIELD -> b.add("\n.formField($S, $L)", a.wireName(), v);
-        case PART -> b.add("\n.part($S, $L, null, $S)", a.wireName(), v, a.mediaType());
+            b.append(parameter(im, a.wireName(), loc, a.style(), a.explode(), v));
+        case BODY_FIELD -> call(b, "jsonField", literal(a.wireName()), v);
+        case FORM_FIELD -> call(b, "formField", literal(a.wireName()), v);
+        case PART -> call(b, "part", literal(a.wireName()), v, "null", literal(a.mediaType()));
         case FILE_PART -> {
           String fileName =
               tool.arguments().stream()
@@ -332,114 +425,175 @@ public final class JavaEmitter {
                   .map(n -> "in." + accessor.get(n.name()) + "()")
                   .findFirst()
                   .orElse(null);
-          b.add(
-              "\n.part($S, $T.base64($L), $L, $S)",
-              a.wireName(),
-              REQUEST,
-              v,
+          call(
+              b,
+              "part",
+              literal(a.wireName()),
+              request + ".base64(" + v + ")",
               fileName == null
-                  ? CodeBlock.of("$S", a.wireName())
-                  : CodeBlock.of(
-                      "$T.requireNonNullElse($L, $S)",
-                      java.util.Objects.class,
-                      fileName,
-                      a.wireName()),
-              a.mediaType());
+                  ? literal(a.wireName())
+                  : im.use(OBJECTS)
+                      + ".requireNonNullElse("
+                      + fileName
+                      + ", "
+                      + literal(a.wireName())
+                      + ")",
+              literal(a.mediaType()));
         }
         case FILE_NAME -> {
           // sent with its file part
         }
-        case BODY -> b.add("\n.body($L, $S)", v, a.mediaType());
+        case BODY -> call(b, "body", v, literal(a.mediaType()));
       }
     }
     for (FixedParameter f : tool.fixedParameters()) {
-      b.add(
-          parameter(
-              f.wireName(), f.location(), f.style(), f.explode(), CodeBlock.of("$S", f.value())));
+      b.append(
+          parameter(im, f.wireName(), f.location(), f.style(), f.explode(), literal(f.value())));
     }
     if (additional != null) {
-      b.add("\n.jsonFields(in.$L())", additional);
+      call(b, "jsonFields", "in." + additional + "()");
     }
-    b.add("\n.build()$<$<");
-    return MethodSpec.methodBuilder("toRequest")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(REQUEST)
-        .addParameter(input, "in")
-        .addStatement(b.build())
-        .build();
+    b.append("\n.build();");
+    // the chain continues the statement: two steps deeper than the method body, then two more
+    return indented(b.toString(), INDENT.repeat(6));
+  }
+
+  private static void call(StringBuilder b, String method, String... args) {
+    b.append("\n.").append(method).append('(').append(String.join(", ", args)).append(')');
   }
 
   /** One path, query, header or cookie parameter of the request builder chain. */
-  private static CodeBlock parameter(
+  private static String parameter(
+      Imports im,
       String wireName,
       ArgumentLocation loc,
       ParameterStyle style,
       boolean explode,
-      CodeBlock value) {
+      String value) {
     boolean shortcut =
         (loc == ArgumentLocation.PATH || loc == ArgumentLocation.HEADER)
                 && style == ParameterStyle.SIMPLE
                 && !explode
             || loc == ArgumentLocation.COOKIE && style == ParameterStyle.FORM && explode;
+    String styleName = im.use(REQUEST) + ".Style." + style.name();
+    StringBuilder b = new StringBuilder();
     if (loc == ArgumentLocation.QUERY) {
-      return CodeBlock.of(
-          "\n.query($S, $L, $T.$L, $L)", wireName, value, STYLE, style.name(), explode);
-    }
-    if (shortcut) {
+      call(b, "query", literal(wireName), value, styleName, String.valueOf(explode));
+    } else if (shortcut) {
       String method =
           loc == ArgumentLocation.PATH
               ? "path"
               : loc == ArgumentLocation.HEADER ? "header" : "cookie";
-      return CodeBlock.of("\n.$L($S, $L)", method, wireName, value);
+      call(b, method, literal(wireName), value);
+    } else {
+      call(
+          b,
+          "parameter",
+          im.use(REQUEST) + ".Location." + loc.name(),
+          literal(wireName),
+          value,
+          styleName,
+          String.valueOf(explode));
     }
-    return CodeBlock.of(
-        "\n.parameter($T.$L, $S, $L, $T.$L, $L)",
-        LOCATION,
-        loc.name(),
-        wireName,
-        value,
-        STYLE,
-        style.name(),
-        explode);
+    return b.toString();
   }
 
-  /** Maps argument schemas to Java types, creating nested records and enums on the way. */
+  /**
+   * A type the generated code names: a top-level class (imported unless it is in {@code java.lang}
+   * or the file's package), a class nested in the tool class, a parameterized type or {@code ?}.
+   */
+  private record Type(String packageName, String simpleName, List<Type> arguments) {
+    static final Type WILDCARD = new Type(null, "?", List.of());
+
+    static Type imported(String packageName, String simpleName) {
+      return new Type(packageName, simpleName, List.of());
+    }
+
+    static Type javaLang(String simpleName) {
+      return new Type("java.lang", simpleName, List.of());
+    }
+
+    static Type nested(String simpleName) {
+      return new Type(null, simpleName, List.of());
+    }
+
+    static Type of(Type raw, Type... arguments) {
+      return new Type(raw.packageName, raw.simpleName, List.of(arguments));
+    }
+  }
+
+  /** The imports of one file, collected as its types are named. */
+  private static final class Imports {
+    private final String filePackage;
+    private final Set<String> imports = new TreeSet<>();
+
+    Imports(String filePackage) {
+      this.filePackage = filePackage;
+    }
+
+    /** The type as the file names it; its class is imported where needed. */
+    String use(Type t) {
+      if (t.packageName() != null
+          && !t.packageName().equals("java.lang")
+          && !t.packageName().equals(filePackage)) {
+        imports.add(t.packageName() + "." + t.simpleName());
+      }
+      if (t.arguments().isEmpty()) {
+        return t.simpleName();
+      }
+      StringBuilder b = new StringBuilder(t.simpleName()).append('<');
+      for (int i = 0; i < t.arguments().size(); i++) {
+        b.append(i == 0 ? "" : ", ").append(use(t.arguments().get(i)));
+      }
+      return b.append('>').toString();
+    }
+
+    Set<String> imports() {
+      return imports;
+    }
+  }
+
+  /**
+   * Maps argument schemas to Java types, printing nested records and enums on the way (each after
+   * the types its components need, as they are found).
+   */
   private static final class TypeMapper {
-    private final ClassName outer;
+    private final Imports im;
     private final JsonNode defs;
     private final JavaNames typeNames;
-    private final Map<String, TypeName> defTypes = new LinkedHashMap<>();
+    private final Map<String, String> defTypes = new LinkedHashMap<>();
     private final Set<String> inProgress = new HashSet<>();
-    private final List<TypeSpec> nested = new ArrayList<>();
+    private final List<String> nested = new ArrayList<>();
 
-    TypeMapper(ClassName outer, JsonNode defs, String outerSimpleName) {
-      this.outer = outer;
+    TypeMapper(Imports im, JsonNode defs, String outerSimpleName) {
+      this.im = im;
       this.defs = defs;
       this.typeNames = new JavaNames(outerSimpleName, "Input");
     }
 
-    List<TypeSpec> nested() {
+    /** The printed nested types, in the order JavaPoet's emitter added them. */
+    List<String> nested() {
       return nested;
     }
 
-    TypeName map(JsonNode schema, String hint) {
+    /** The Java type of a schema, as the file names it. */
+    String map(JsonNode schema, String hint) {
       if (schema == null || !schema.isObject()) {
-        return JSON_NODE;
+        return im.use(JSON_NODE);
       }
       if (schema.has("$ref")) {
         String ref = schema.get("$ref").asText();
         if (ref.startsWith("#/$defs/") && schema.size() <= 3) {
           return def(ref.substring("#/$defs/".length()));
         }
-        return JSON_NODE;
+        return im.use(JSON_NODE);
       }
       if (schema.has("oneOf") || schema.has("anyOf") || schema.has("not") || schema.has("const")) {
-        return JSON_NODE;
+        return im.use(JSON_NODE);
       }
       if (schema.has("allOf")) {
         JsonNode all = schema.get("allOf");
-        return all.size() == 1 && schema.size() <= 3 ? map(all.get(0), hint) : JSON_NODE;
+        return all.size() == 1 && schema.size() <= 3 ? map(all.get(0), hint) : im.use(JSON_NODE);
       }
       String type = singleType(schema.get("type"));
       if (type == null) {
@@ -447,44 +601,41 @@ public final class JavaEmitter {
           type = "object";
         } else if (schema.has("enum")) {
           type = "string";
-        } else if (schema.has("type")) {
-          return JSON_NODE; // several non-null types
         } else {
-          return JSON_NODE;
+          return im.use(JSON_NODE); // no type, or several non-null types
         }
       }
       return switch (type) {
         case "string" ->
             schema.has("enum") && allStrings(schema.get("enum"))
                 ? enumType(schema.get("enum"), hint)
-                : STRING;
-        case "integer" -> ClassName.get(Long.class);
-        case "number" -> ClassName.get(BigDecimal.class);
-        case "boolean" -> ClassName.get(Boolean.class);
+                : im.use(STRING);
+        case "integer" -> im.use(LONG);
+        case "number" -> im.use(BIG_DECIMAL);
+        case "boolean" -> im.use(BOOLEAN);
         case "array" ->
-            ParameterizedTypeName.get(
-                LIST,
-                schema.has("items") ? box(map(schema.get("items"), hint + "Item")) : JSON_NODE);
+            im.use(LIST)
+                + "<"
+                + (schema.has("items")
+                    ? map(schema.get("items"), hint + "Item")
+                    : im.use(JSON_NODE))
+                + ">";
         case "object" -> objectType(schema, hint);
-        default -> JSON_NODE; // "null"
+        default -> im.use(JSON_NODE); // "null"
       };
     }
 
-    private static TypeName box(TypeName t) {
-      return t.isPrimitive() ? t.box() : t;
-    }
-
-    private TypeName def(String name) {
-      TypeName known = defTypes.get(name);
+    private String def(String name) {
+      String known = defTypes.get(name);
       if (known != null) {
         return known;
       }
       JsonNode schema = defs.get(name);
       if (schema == null || !schema.isObject()) {
-        return JSON_NODE;
+        return im.use(JSON_NODE);
       }
       if (inProgress.contains(name)) {
-        return JSON_NODE; // a definition that is itself only a reference chain
+        return im.use(JSON_NODE); // a definition that is itself only a reference chain
       }
       boolean record =
           schema.has("properties")
@@ -493,84 +644,74 @@ public final class JavaEmitter {
               && !schema.has("anyOf")
               && !schema.has("allOf");
       if (record) {
-        ClassName cn = outer.nestedClass(typeNames.type(name));
+        String cn = typeNames.type(name);
         defTypes.put(name, cn); // before the fields: recursive records refer to themselves
-        nested.add(recordSpec(cn, schema));
+        nested.add(recordText(cn, schema));
         return cn;
       }
       inProgress.add(name);
-      TypeName t = map(schema, name);
+      String t = map(schema, name);
       inProgress.remove(name);
       defTypes.put(name, t);
       return t;
     }
 
-    private TypeName objectType(JsonNode schema, String hint) {
+    private String objectType(JsonNode schema, String hint) {
       JsonNode props = schema.path("properties");
       if (props.isObject() && !props.isEmpty()) {
-        ClassName cn = outer.nestedClass(typeNames.type(hint));
-        nested.add(recordSpec(cn, schema));
+        String cn = typeNames.type(hint);
+        nested.add(recordText(cn, schema));
         return cn;
       }
       JsonNode extra = schema.get("additionalProperties");
       if (extra != null && extra.isObject() && !extra.isEmpty()) {
-        return ParameterizedTypeName.get(MAP, STRING, box(map(extra, hint + "Value")));
+        return im.use(MAP) + "<" + im.use(STRING) + ", " + map(extra, hint + "Value") + ">";
       }
-      return OBJECT_MAP;
+      return im.use(OBJECT_MAP);
     }
 
-    private TypeSpec recordSpec(ClassName cn, JsonNode schema) {
-      MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+    private String recordText(String cn, JsonNode schema) {
       JavaNames members = new JavaNames();
+      List<String> components = new ArrayList<>();
       var it = schema.get("properties").fields();
-      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-      it.forEachRemaining(entries::add);
-      for (Map.Entry<String, JsonNode> e : entries) {
-        TypeName t = map(e.getValue(), cn.simpleName() + JavaNames.camel(e.getKey(), true));
-        ctor.addParameter(
-            ParameterSpec.builder(t, members.member(e.getKey()))
-                .addAnnotation(
-                    AnnotationSpec.builder(JSON_PROPERTY)
-                        .addMember("value", "$S", e.getKey())
-                        .build())
-                .build());
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String t = map(e.getValue(), cn + JavaNames.camel(e.getKey(), true));
+        components.add(
+            jsonProperty(im, e.getKey(), 1) + " " + t + " " + members.member(e.getKey()));
       }
       JsonNode extra = schema.get("additionalProperties");
       if (extra != null && (extra.isObject() || extra.asBoolean(false))) {
-        ctor.addParameter(
-            ParameterSpec.builder(OBJECT_MAP, members.member(ADDITIONAL))
-                .addAnnotation(JSON_ANY_SETTER)
-                .addAnnotation(JSON_ANY_GETTER)
-                .build());
+        components.add(anyProperties(im) + " " + members.member(ADDITIONAL));
       }
-      return TypeSpec.recordBuilder(cn)
-          .addModifiers(Modifier.PUBLIC)
-          .recordConstructor(ctor.build())
-          .build();
+      StringBuilder b = new StringBuilder(64 + 48 * components.size());
+      record(b, cn, components);
+      return b.toString();
     }
 
-    private TypeName enumType(JsonNode values, String hint) {
-      ClassName cn = outer.nestedClass(typeNames.type(hint));
-      TypeSpec.Builder e = TypeSpec.enumBuilder(cn).addModifiers(Modifier.PUBLIC);
+    private String enumType(JsonNode values, String hint) {
+      String cn = typeNames.type(hint);
       JavaNames constants = new JavaNames();
       Set<String> seen = new HashSet<>();
+      StringBuilder b = new StringBuilder(64);
+      b.append(INDENT).append("public enum ").append(cn).append(" {\n");
       for (JsonNode v : values) {
         if (!v.isTextual() || !seen.add(v.asText())) {
           continue;
         }
-        e.addEnumConstant(
-            constants.constant(v.asText()),
-            TypeSpec.anonymousClassBuilder("")
-                .addAnnotation(
-                    AnnotationSpec.builder(JSON_PROPERTY)
-                        .addMember("value", "$S", v.asText())
-                        .build())
-                .build());
+        if (seen.size() > 1) {
+          b.append(",\n\n");
+        }
+        b.append(INDENT.repeat(2))
+            .append(jsonProperty(im, v.asText(), 2))
+            .append('\n')
+            .append(INDENT.repeat(2))
+            .append(constants.constant(v.asText()));
       }
       if (seen.isEmpty()) {
-        return STRING;
+        return im.use(STRING);
       }
-      nested.add(e.build());
+      nested.add(b.append("\n  }\n").toString());
       return cn;
     }
 

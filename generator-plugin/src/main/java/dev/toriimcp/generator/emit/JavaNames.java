@@ -41,6 +41,7 @@ public final class JavaNames {
           "RateLimit",
           "Pagination",
           "Optional",
+          "Objects",
           "Generated",
           "Input",
           "Deprecated",

@@ -16,7 +16,7 @@ public final class SchemaEmitter {
   public static List<GeneratedFile> files(ToolModel tool, JavaEmitter java, String header) {
     List<GeneratedFile> out = new ArrayList<>();
     out.add(
-        GeneratedFile.text(
+        GeneratedFile.owning(
             GeneratedFile.Root.SOURCES,
             java.inputSchemaResource(tool),
             text(tool.inputSchema(), header)));
@@ -24,7 +24,7 @@ public final class SchemaEmitter {
         .ifPresent(
             s ->
                 out.add(
-                    GeneratedFile.text(
+                    GeneratedFile.owning(
                         GeneratedFile.Root.SOURCES,
                         java.outputSchemaResource(tool),
                         text(s, header))));
@@ -32,12 +32,12 @@ public final class SchemaEmitter {
   }
 
   /** The text of {@link #document}, without copying the schema: it is only written out. */
-  private static String text(ObjectNode schema, String header) {
+  private static byte[] text(ObjectNode schema, String header) {
     ObjectNode doc = Json.mapper().createObjectNode();
     doc.put("$schema", DIALECT);
     doc.put("$comment", header);
     doc.setAll(schema);
-    return Json.pretty(doc);
+    return Json.prettyBytes(doc);
   }
 
   /** A schema as a standalone document: dialect and provenance first. */
