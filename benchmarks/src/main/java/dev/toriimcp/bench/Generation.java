@@ -4,6 +4,7 @@ import dev.toriimcp.generator.GenerationRequest;
 import dev.toriimcp.generator.Generator;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,20 +59,88 @@ final class Generation {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  /** Seconds of each in-process generation after {@code warmup} unmeasured ones, sorted. */
-  static double[] inProcess(Input input, Path work, int warmup, int runs) throws Exception {
-    double[] times = new double[runs];
+  /**
+   * The JVM flags of the warm measurement's first form: the parallel collector. With the default
+   * collector (G1, with a heap sized for the whole machine) young collections during a GitHub-sized
+   * generation took 150–490 ms each on two cores; the parallel collector is the one to give Maven
+   * for large descriptions (README, "Generating from large descriptions").
+   */
+  static final List<String> WARM_FLAGS = List.of("-XX:+UseParallelGC");
+
+  /**
+   * Unmeasured runs before the measured ones: on two cores the JIT compilers were still busy with
+   * GitHub's description after five.
+   */
+  static final int WARM_UP = 10;
+
+  static final int WARM_RUNS = 5;
+
+  /**
+   * Seconds of each in-process generation after {@code warmup} unmeasured ones, sorted, measured in
+   * a fresh JVM with {@code flags}; each run writes into a new empty directory under {@code dir},
+   * and the directories are deleted only after the last run (deleting files on this disk slows the
+   * writes that follow).
+   */
+  static double[] warm(Input input, Path dir, List<String> flags, int warmup, int runs)
+      throws IOException, InterruptedException {
+    Bench.deleteTree(dir);
+    List<String> command = new ArrayList<>();
+    command.add(Subject.javaBin());
+    command.addAll(flags);
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "warm",
+            input.spec().toString(),
+            dir.toString(),
+            input.prefix(),
+            String.valueOf(warmup),
+            String.valueOf(runs)));
+    input.overlays().forEach(o -> command.add(o.toString()));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IOException("warm generation failed: " + String.join(" ", command) + "\n" + out);
+    }
+    Bench.deleteTree(dir);
+    String line =
+        out.lines()
+            .filter(l -> l.startsWith("warm:"))
+            .findFirst()
+            .orElseThrow(() -> new IOException("no timings from: " + out));
+    return Arrays.stream(line.substring("warm:".length()).trim().split(" "))
+        .mapToDouble(Double::parseDouble)
+        .sorted()
+        .toArray();
+  }
+
+  /** The body of {@code benchmarks.jar warm}: prints {@code warm: s1 s2 …}. */
+  static void warmMain(Input input, Path dir, int warmup, int runs) throws Exception {
+    StringBuilder line = new StringBuilder("warm:");
     for (int i = -warmup; i < runs; i++) {
-      Path out = work.resolve("in-process-" + input.name());
-      Bench.deleteTree(out);
+      Path out = dir.resolve("run" + (i + warmup));
       long t0 = System.nanoTime();
       Generator.generate(input.request(out));
       if (i >= 0) {
-        times[i] = (System.nanoTime() - t0) / 1e9;
+        line.append(' ').append((System.nanoTime() - t0) / 1e9);
       }
     }
-    Arrays.sort(times);
-    return times;
+    System.out.println(line);
+  }
+
+  /**
+   * A directory on a memory file system for the warm runs' output (ten runs of GitHub's output take
+   * about 420 MB), when this machine has one with room; else {@code fallback}.
+   */
+  static Path memoryDirectory(Path fallback) throws IOException {
+    Path shm = Path.of("/dev/shm");
+    return Files.isDirectory(shm)
+            && Files.isWritable(shm)
+            && Files.getFileStore(shm).getUsableSpace() > 2L << 30
+        ? shm.resolve("torii-mcp-bench-" + ProcessHandle.current().pid())
+        : fallback;
   }
 
   /**

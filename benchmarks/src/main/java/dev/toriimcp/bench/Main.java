@@ -15,8 +15,9 @@ import java.util.Map;
  * <p>Commands: {@code all [--duration S] [--warmup S] [--soak S] [--starts N] [--no-peer]
  * [--no-jmh] [--no-generation] [--server-flags "-X..."]}, {@code load}, {@code generation} and
  * {@code jmh} (parts of {@code all}, same options), {@code generate <spec> <out> <prefix>
- * [overlay...]} (the process the generation benchmark times) and {@code plot <results.md>
- * <out.png>} (draws the plot again from a results file).
+ * [overlay...]} (the process the generation benchmark times), {@code warm <spec> <dir> <prefix>
+ * <warm-up runs> <runs> [overlay...]} (the JVM the warm figures come from) and {@code plot
+ * <results.md> <out.png>} (draws the plot again from a results file).
  */
 public final class Main {
   private Main() {}
@@ -27,6 +28,15 @@ public final class Main {
       List<Path> overlays = Arrays.stream(args).skip(4).map(Path::of).toList();
       Generation.main(
           new Generation.Input("cli", Path.of(args[1]), overlays, args[3]), Path.of(args[2]));
+      return;
+    }
+    if (command.equals("warm")) {
+      List<Path> overlays = Arrays.stream(args).skip(6).map(Path::of).toList();
+      Generation.warmMain(
+          new Generation.Input("cli", Path.of(args[1]), overlays, args[3]),
+          Path.of(args[2]),
+          Integer.parseInt(args[4]),
+          Integer.parseInt(args[5]));
       return;
     }
     if (command.equals("plot")) {

@@ -21,6 +21,8 @@ final class Report {
       long sources,
       double[] whole,
       double[] warm,
+      double[] warmDefault,
+      boolean warmInMemory,
       String compiles,
       double[] peerWhole,
       String peerCompiles) {}
@@ -347,21 +349,34 @@ final class Report {
     sb.append(
         "Whole process: a fresh JVM (`java -cp benchmarks.jar … generate`, the generator without"
             + " Maven) or a fresh `node openapi-mcp-generator.js`, from start to exit, median of 3."
-            + " Warm: in one JVM after 3 unmeasured runs, median of 5, into an empty directory.\n\n");
+            + " Warm: in one JVM (`benchmarks.jar warm`) after "
+            + Generation.WARM_UP
+            + " unmeasured runs, median of "
+            + Generation.WARM_RUNS
+            + ", each"
+            + " into a new empty directory; first with `"
+            + String.join(" ", Generation.WARM_FLAGS)
+            + "`"
+            + (rows.stream().allMatch(GenerationRow::warmInMemory)
+                ? " and the output on a memory file system (/dev/shm)"
+                : "")
+            + ", then with the JVM's default flags and the output on disk.\n\n");
     sb.append(
         "| description | torii-mcp whole process, s | torii-mcp warm in-process, s |"
+            + " … default JVM flags, on disk, s |"
             + " openapi-mcp-generator whole process, s | peer ÷ torii-mcp (whole process) |"
-            + " torii-mcp output | peer output |\n|---|---:|---:|---:|---:|---|---|\n");
+            + " torii-mcp output | peer output |\n|---|---:|---:|---:|---:|---:|---|---|\n");
     for (GenerationRow r : rows) {
       double peer = r.peerWhole() == null ? Double.NaN : r.peerWhole()[1];
       sb.append(
           String.format(
               Locale.ROOT,
-              "| %s (%d Java sources) | %.2f | %.3f | %s | %s | %s | %s |%n",
+              "| %s (%d Java sources) | %.2f | %.3f | %.3f | %s | %s | %s | %s |%n",
               r.spec(),
               r.sources(),
               r.whole()[1],
               r.warm()[r.warm().length / 2],
+              r.warmDefault()[r.warmDefault().length / 2],
               num("%.2f", peer),
               ratio(peer, r.whole()[1]),
               r.compiles(),

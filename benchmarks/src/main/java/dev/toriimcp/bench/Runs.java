@@ -329,7 +329,10 @@ final class Runs {
         whole[i] = Generation.wholeProcess(in, out);
       }
       Arrays.sort(whole);
-      double[] warm = Generation.inProcess(in, work, 3, 5);
+      Path memory = Generation.memoryDirectory(work.resolve("warm-" + in.name()));
+      double[] warm = Generation.warm(in, memory, Generation.WARM_FLAGS, 5, 5);
+      double[] warmDefault =
+          Generation.warm(in, work.resolve("warm-" + in.name()), List.of(), 5, 5);
       String compiles = Generation.compile(out, work.resolve("classes-" + in.name()));
       long sources = Generation.sources(out);
       double[] peerWhole = null;
@@ -355,15 +358,19 @@ final class Runs {
               sources,
               whole,
               warm,
+              warmDefault,
+              memory.startsWith("/dev/shm"),
               compiles == null ? "compiles (javac)" : "does not compile: " + compiles,
               peerWhole,
               peerCompiles));
       System.out.printf(
           Locale.ROOT,
-          "generation %-7s: whole process %.2f s, in-process warm %.3f s, peer %s, %s / %s%n",
+          "generation %-7s: whole process %.2f s, warm %.3f s (default JVM, disk %.3f s), peer %s,"
+              + " %s / %s%n",
           in.name(),
           whole[1],
           warm[warm.length / 2],
+          warmDefault[warmDefault.length / 2],
           peerWhole == null ? "-" : String.format(Locale.ROOT, "%.2f s", peerWhole[1]),
           compiles == null ? "ok" : compiles,
           peerCompiles);

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /** JSON text that is the same on every machine: two-space indent, LF, declared key order. */
 public final class Json {
@@ -69,14 +69,55 @@ public final class Json {
     return counter.count;
   }
 
-  /** A byte buffer whose array is handed over when it is exactly full. */
-  private static final class Buffer extends ByteArrayOutputStream {
-    Buffer() {
-      super(8192);
+  /**
+   * Bytes collected in chunks, each twice the size of the one before: a large text is copied once,
+   * into its final array, instead of at every doubling of one growing array.
+   */
+  private static final class Buffer extends OutputStream {
+    private final List<byte[]> full = new ArrayList<>();
+    private byte[] chunk = new byte[1024];
+    private int used;
+    private int size;
+
+    @Override
+    public void write(int b) {
+      if (used == chunk.length) {
+        next();
+      }
+      chunk[used++] = (byte) b;
+      size++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      while (len > 0) {
+        if (used == chunk.length) {
+          next();
+        }
+        int n = Math.min(len, chunk.length - used);
+        System.arraycopy(b, off, chunk, used, n);
+        used += n;
+        off += n;
+        len -= n;
+        size += n;
+      }
+    }
+
+    private void next() {
+      full.add(chunk);
+      chunk = new byte[Math.min(chunk.length * 2, 1 << 20)];
+      used = 0;
     }
 
     byte[] bytes() {
-      return count == buf.length ? buf : Arrays.copyOf(buf, count);
+      byte[] out = new byte[size];
+      int at = 0;
+      for (byte[] c : full) {
+        System.arraycopy(c, 0, out, at, c.length);
+        at += c.length;
+      }
+      System.arraycopy(chunk, 0, out, at, used);
+      return out;
     }
   }
 

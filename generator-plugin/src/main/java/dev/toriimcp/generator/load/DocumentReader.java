@@ -13,6 +13,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.toriimcp.generator.problem.Problems;
 import dev.toriimcp.generator.problem.SourceLocation;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,9 +40,14 @@ public final class DocumentReader {
    */
   public static Optional<LocatedDocument> read(
       Path path, String displayName, String errorId, Problems problems) {
-    String text;
+    CharBuffer text;
     try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(Files.readAllBytes(path)));
     } catch (NoSuchFileException e) {
       problems.error(errorId, "file not found", SourceLocation.of(displayName));
       return Optional.empty();
@@ -50,19 +58,34 @@ public final class DocumentReader {
           SourceLocation.of(displayName));
       return Optional.empty();
     }
-    return parse(text, displayName, errorId, problems);
+    return parse(
+        text.array(), text.arrayOffset(), text.remaining(), displayName, errorId, problems);
   }
 
   /** Parses text; JSON when it starts with '{' or '[', else YAML. */
   public static Optional<LocatedDocument> parse(
       String text, String displayName, String errorId, Problems problems) {
-    String trimmed = text.stripLeading();
-    if (trimmed.startsWith("\uFEFF")) {
-      trimmed = trimmed.substring(1);
+    char[] chars = text.toCharArray();
+    return parse(chars, 0, chars.length, displayName, errorId, problems);
+  }
+
+  /**
+   * Parses {@code length} characters from {@code offset}, in place: Jackson reads a char array
+   * without copying it (a String it would read through a StringReader, a chunk at a time).
+   */
+  private static Optional<LocatedDocument> parse(
+      char[] text, int offset, int length, String displayName, String errorId, Problems problems) {
+    int start = offset;
+    int end = offset + length;
+    while (start < end && Character.isWhitespace(text[start])) {
+      start++;
     }
-    boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
+    if (start < end && text[start] == '\uFEFF') {
+      start++;
+    }
+    boolean json = start < end && (text[start] == '{' || text[start] == '[');
     try {
-      try (JsonParser parser = parser(trimmed, json)) {
+      try (JsonParser parser = parser(text, start, end - start, json)) {
         JsonToken first = parser.nextToken();
         if (first == null) {
           problems.error(errorId, "the file is empty", SourceLocation.of(displayName));
@@ -74,7 +97,7 @@ public final class DocumentReader {
       } catch (DuplicateName e) {
         // Rare: a name given twice in one mapping. Every occurrence keeps its pointer.
         Map<String, int[]> lines = new HashMap<>();
-        JsonNode root = readWithPointers(trimmed, json, lines);
+        JsonNode root = readWithPointers(new String(text, start, end - start), json, lines);
         return Optional.of(new LocatedDocument(displayName, root, new Locations.ByPointer(lines)));
       }
     } catch (JsonProcessingException e) {
@@ -104,19 +127,16 @@ public final class DocumentReader {
    */
   static JsonNode readWithPointers(String text, boolean json, Map<String, int[]> lines)
       throws IOException {
-    try (JsonParser parser = parser(text, json)) {
+    char[] chars = text.toCharArray();
+    try (JsonParser parser = parser(chars, 0, chars.length, json)) {
       parser.nextToken();
       return readValue(parser, "", lines);
     }
   }
 
-  /**
-   * A parser over the text's characters. Jackson reads a long String through a StringReader,
-   * copying it a chunk at a time; over a char array it reads in place (same lines and columns).
-   */
-  private static JsonParser parser(String text, boolean json) throws IOException {
-    char[] chars = text.toCharArray();
-    return (json ? JSON : YAML).createParser(chars, 0, chars.length);
+  private static JsonParser parser(char[] text, int offset, int length, boolean json)
+      throws IOException {
+    return (json ? JSON : YAML).createParser(text, offset, length);
   }
 
   /** Signals a mapping that names a member twice; the document is then read the simple way. */
