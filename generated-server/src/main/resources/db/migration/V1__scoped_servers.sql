@@ -1,6 +1,8 @@
 -- Integrated accounts (Torii connections), scoped MCP servers and admin API tokens.
 -- Secrets are never stored in clear: API keys are AES-GCM encrypted, tokens are SHA-256 hashes.
-CREATE TABLE integrated_account (
+-- Every statement can run again (IF NOT EXISTS): on H2 each one commits by itself, so a migration
+-- stopped halfway is completed by running it again.
+CREATE TABLE IF NOT EXISTS integrated_account (
   id VARCHAR(36) PRIMARY KEY,
   name VARCHAR(200) NOT NULL,
   base_url VARCHAR(2000) NOT NULL,
@@ -8,7 +10,7 @@ CREATE TABLE integrated_account (
   created_at TIMESTAMP NOT NULL
 );
 
-CREATE TABLE mcp_server (
+CREATE TABLE IF NOT EXISTS mcp_server (
   id VARCHAR(36) PRIMARY KEY,
   account_id VARCHAR(36) NOT NULL REFERENCES integrated_account (id) ON DELETE CASCADE,
   name VARCHAR(200) NOT NULL,
@@ -21,10 +23,10 @@ CREATE TABLE mcp_server (
   created_at TIMESTAMP NOT NULL
 );
 
-CREATE INDEX mcp_server_account ON mcp_server (account_id);
-CREATE INDEX mcp_server_expires ON mcp_server (expires_at);
+CREATE INDEX IF NOT EXISTS mcp_server_account ON mcp_server (account_id);
+CREATE INDEX IF NOT EXISTS mcp_server_expires ON mcp_server (expires_at);
 
-CREATE TABLE api_token (
+CREATE TABLE IF NOT EXISTS api_token (
   id VARCHAR(36) PRIMARY KEY,
   name VARCHAR(200) NOT NULL,
   token_hash CHAR(64) NOT NULL UNIQUE,

@@ -76,12 +76,29 @@ public final class AccessStore {
     this.secrets = secrets;
     this.clock = clock;
     if (!schemaCurrent(location)) {
-      Flyway.configure()
-          .dataSource(location.url(), location.user(), location.password())
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+      migrate(location);
     }
+  }
+
+  /**
+   * Brings the schema up to date. Every migration can run again, so Flyway first repairs its
+   * history (drops the entries of migrations that failed halfway, and takes the scripts' current
+   * checksums) and then runs whatever is not recorded as applied. On H2 Flyway connects with {@code
+   * DB_CLOSE_ON_EXIT=FALSE}: otherwise H2's shutdown hook closed the database under a migration
+   * that a stopping server waits for, and the next start found it half applied.
+   */
+  private static void migrate(Location location) {
+    String url = location.url();
+    if (url.startsWith("jdbc:h2:")) {
+      url = url.replace(";AUTO_SERVER=TRUE", "") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(url, location.user(), location.password())
+            .locations("classpath:db/migration")
+            .load();
+    flyway.repair();
+    flyway.migrate();
   }
 
   /**
