@@ -71,7 +71,7 @@ public final class ServerApp implements AutoCloseable {
   private AccessLayer access;
 
   private ServerApp(Options options) {
-    this.catalog = ToolCatalog.load();
+    this.catalog = ToolCatalog.loadInBackground();
     if (options.sandbox()) {
       Map<String, Integer> limits = new HashMap<>();
       catalog
@@ -150,7 +150,7 @@ public final class ServerApp implements AutoCloseable {
         AccessLayer.opening(
             store,
             this::prepare,
-            catalog.entries().stream().map(ToolCatalog.Entry::info).toList(),
+            () -> catalog.entries().stream().map(ToolCatalog.Entry::info).toList(),
             first,
             () -> "http://127.0.0.1:" + port(),
             upstreams);

@@ -36,13 +36,19 @@ public final class AccessLayer implements AutoCloseable {
       EndpointResolver first,
       Supplier<String> publicBase,
       UpstreamPolicy upstreams) {
-    this(CompletableFuture.completedFuture(store), s -> {}, tools, first, publicBase, upstreams);
+    this(
+        CompletableFuture.completedFuture(store),
+        s -> {},
+        () -> tools,
+        first,
+        publicBase,
+        upstreams);
   }
 
   private AccessLayer(
       CompletableFuture<AccessStore> store,
       Consumer<AccessStore> prepare,
-      List<ToolInfo> tools,
+      Supplier<List<ToolInfo>> tools,
       EndpointResolver first,
       Supplier<String> publicBase,
       UpstreamPolicy upstreams) {
@@ -53,7 +59,7 @@ public final class AccessLayer implements AutoCloseable {
               prepare.accept(s);
               return new Opened(
                   s,
-                  new AccessService(s, tools, publicBase, upstreams),
+                  new AccessService(s, tools.get(), publicBase, upstreams),
                   new StoredEndpoints(s, first, 30));
             });
     this.admin = new AdminApi(this::service);
@@ -64,11 +70,12 @@ public final class AccessLayer implements AutoCloseable {
    *
    * @param store completes with the open store, or with what opening it threw
    * @param prepare run on the open store before anything else uses it
+   * @param tools the tools scoped servers choose from, asked for once the store is open
    */
   public static AccessLayer opening(
       CompletableFuture<AccessStore> store,
       Consumer<AccessStore> prepare,
-      List<ToolInfo> tools,
+      Supplier<List<ToolInfo>> tools,
       EndpointResolver first,
       Supplier<String> publicBase,
       UpstreamPolicy upstreams) {

@@ -192,6 +192,8 @@ public final class Main implements Callable<Integer> {
         access.admin().allow(adminToken);
       }
       app.listen(port, access.resolver(), options, access.admin());
+      // The tools load beside the listener's start; a catalog that cannot load ends here.
+      int tools = app.catalog().size();
       String url = "http://127.0.0.1:" + app.port() + "/mcp/" + token;
       String jar = jarPath();
       System.out.println("MCP URL: " + url);
@@ -222,7 +224,7 @@ public final class Main implements Callable<Integer> {
       System.out.println();
       System.out.println(
           "Serving "
-              + app.catalog().size()
+              + tools
               + " tools"
               + (options.sandbox()
                   ? " on the Torii sandbox (demo data)"

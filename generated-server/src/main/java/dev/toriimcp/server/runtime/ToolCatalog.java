@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -67,23 +69,53 @@ public final class ToolCatalog {
     }
   }
 
-  private final Map<String, Entry> entries;
+  private final CompletableFuture<Map<String, Entry>> loaded;
 
-  private ToolCatalog(Map<String, Entry> entries) {
-    this.entries = Collections.unmodifiableMap(entries);
+  private ToolCatalog(CompletableFuture<Map<String, Entry>> loaded) {
+    this.loaded = loaded;
   }
 
   /** The tools of every registry on the class path. */
   public static ToolCatalog load() {
+    return new ToolCatalog(CompletableFuture.completedFuture(fromRegistries()));
+  }
+
+  /**
+   * {@link #load()} on a thread of its own, so that the server's listener can start meanwhile (two
+   * tenths of a second of a start of about seven); whatever asks the catalog first waits for it,
+   * and gets what loading threw.
+   */
+  public static ToolCatalog loadInBackground() {
+    CompletableFuture<Map<String, Entry>> loading = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                loading.complete(fromRegistries());
+              } catch (Throwable e) {
+                loading.completeExceptionally(e);
+              }
+            },
+            "load-tools");
+    t.setDaemon(true);
+    t.start();
+    return new ToolCatalog(loading);
+  }
+
+  private static Map<String, Entry> fromRegistries() {
     List<Tool<?>> tools = new ArrayList<>();
     for (ToolRegistry r : ServiceLoader.load(ToolRegistry.class)) {
       tools.addAll(r.tools());
     }
-    return of(tools);
+    return index(tools);
   }
 
   /** A catalog of the given tools, sorted by name. */
   public static ToolCatalog of(List<? extends Tool<?>> tools) {
+    return new ToolCatalog(CompletableFuture.completedFuture(index(tools)));
+  }
+
+  private static Map<String, Entry> index(List<? extends Tool<?>> tools) {
     Map<String, Entry> map = new java.util.TreeMap<>();
     for (Tool<?> t : tools) {
       ToolInfo info = t.info();
@@ -98,7 +130,22 @@ public final class ToolCatalog {
         throw new IllegalStateException("two tools are named " + info.name());
       }
     }
-    return new ToolCatalog(new LinkedHashMap<>(map));
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+
+  /** The entries, once loaded; what loading threw is thrown again, as it was. */
+  private Map<String, Entry> map() {
+    try {
+      return loaded.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   /** A supplier that computes its value once, at the first {@code get()}, from any thread. */
@@ -125,15 +172,15 @@ public final class ToolCatalog {
 
   /** Every entry, sorted by name. */
   public List<Entry> entries() {
-    return List.copyOf(entries.values());
+    return List.copyOf(map().values());
   }
 
   public Optional<Entry> find(String name) {
-    return Optional.ofNullable(entries.get(name));
+    return Optional.ofNullable(map().get(name));
   }
 
   public int size() {
-    return entries.size();
+    return map().size();
   }
 
   /** Reads a schema resource, leaving out what clients do not need ({@code $comment}). */

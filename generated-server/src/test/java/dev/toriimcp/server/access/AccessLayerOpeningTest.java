@@ -35,7 +35,7 @@ class AccessLayerOpeningTest {
     return AccessLayer.opening(
         store,
         s -> prepared.incrementAndGet(),
-        NO_TOOLS,
+        () -> NO_TOOLS,
         first,
         () -> "http://127.0.0.1:1",
         new UpstreamPolicy(Set.of()));
