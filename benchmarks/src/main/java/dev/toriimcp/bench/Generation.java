@@ -39,18 +39,7 @@ final class Generation {
   /** Wall time of {@code java -cp benchmarks.jar … generate}, process start to exit. */
   static double wholeProcess(Input input, Path out) throws IOException, InterruptedException {
     Bench.deleteTree(out);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Subject.javaBin(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "generate",
-                input.spec().toString(),
-                out.toString(),
-                input.prefix()));
-    input.overlays().forEach(o -> command.add(o.toString()));
+    List<String> command = command(input, List.of(), "generate", out.toString(), input.prefix());
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(command).inheritIO().start();
     if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
@@ -76,29 +65,23 @@ final class Generation {
   static final int WARM_RUNS = 5;
 
   /**
-   * Seconds of each in-process generation after {@code warmup} unmeasured ones, sorted, measured in
-   * a fresh JVM with {@code flags}; each run writes into a new empty directory under {@code dir},
-   * and the directories are deleted only after the last run (deleting files on this disk slows the
-   * writes that follow).
+   * Seconds of each in-process generation after {@link #WARM_UP} unmeasured ones, sorted, measured
+   * in a fresh JVM with {@code flags}; each run writes into a new empty directory under {@code
+   * dir}, and the directories are deleted only after the last run (deleting files on this disk
+   * slows the writes that follow).
    */
-  static double[] warm(Input input, Path dir, List<String> flags, int warmup, int runs)
+  static double[] warm(Input input, Path dir, List<String> flags)
       throws IOException, InterruptedException {
     Bench.deleteTree(dir);
-    List<String> command = new ArrayList<>();
-    command.add(Subject.javaBin());
-    command.addAll(flags);
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
+    List<String> command =
+        command(
+            input,
+            flags,
             "warm",
-            input.spec().toString(),
             dir.toString(),
             input.prefix(),
-            String.valueOf(warmup),
-            String.valueOf(runs)));
-    input.overlays().forEach(o -> command.add(o.toString()));
+            String.valueOf(WARM_UP),
+            String.valueOf(WARM_RUNS));
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
@@ -114,6 +97,27 @@ final class Generation {
         .mapToDouble(Double::parseDouble)
         .sorted()
         .toArray();
+  }
+
+  /**
+   * {@code java <flags> -cp <this class path> Main <command> <spec> <arguments…> <overlays…>}: a
+   * fresh JVM running one of {@link Main}'s generation commands.
+   */
+  private static List<String> command(
+      Input input, List<String> flags, String command, String... arguments) {
+    List<String> out = new ArrayList<>();
+    out.add(Subject.javaBin());
+    out.addAll(flags);
+    out.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            command,
+            input.spec().toString()));
+    out.addAll(List.of(arguments));
+    input.overlays().forEach(o -> out.add(o.toString()));
+    return out;
   }
 
   /** The body of {@code benchmarks.jar warm}: prints {@code warm: s1 s2 …}. */

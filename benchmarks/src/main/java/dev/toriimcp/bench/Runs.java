@@ -330,9 +330,8 @@ final class Runs {
       }
       Arrays.sort(whole);
       Path memory = Generation.memoryDirectory(work.resolve("warm-" + in.name()));
-      double[] warm = Generation.warm(in, memory, Generation.WARM_FLAGS, 5, 5);
-      double[] warmDefault =
-          Generation.warm(in, work.resolve("warm-" + in.name()), List.of(), 5, 5);
+      double[] warm = Generation.warm(in, memory, Generation.WARM_FLAGS);
+      double[] warmDefault = Generation.warm(in, work.resolve("warm-" + in.name()), List.of());
       String compiles = Generation.compile(out, work.resolve("classes-" + in.name()));
       long sources = Generation.sources(out);
       double[] peerWhole = null;

@@ -19,7 +19,7 @@ public final class EmitterParity {
   public static int assertSameAsJavaPoet(
       ToolSet set, String packageName, String registryName, String header) {
     JavaEmitter ours = new JavaEmitter(set, packageName, registryName, header);
-    JavaPoetEmitter poet = new JavaPoetEmitter(set, packageName, registryName, header);
+    JavaPoetEmitter poet = new JavaPoetEmitter(ours, packageName, registryName, header);
     for (ToolModel t : set.tools()) {
       assertEquals(poet.tool(t).toString(), ours.tool(t), () -> "class of tool " + t.name());
     }
