@@ -75,7 +75,7 @@ final class OutputWriter {
     for (Path d : directories) {
       Files.createDirectories(d);
     }
-    // Writing is mostly system calls: two threads keep the disk cache busier than one.
+    // Files are written on up to one thread per processor, each compared first as before.
     List<Integer> indexes = IntStream.range(0, files.size()).boxed().toList();
     int changed;
     try {

@@ -500,7 +500,8 @@ public final class JavaEmitter {
 
   /**
    * A type the generated code names: a top-level class (imported unless it is in {@code java.lang}
-   * or the file's package), a class nested in the tool class, a parameterized type or {@code ?}.
+   * or the file's package), a parameterized type or {@code ?}. Classes nested in the tool class are
+   * named by their simple names directly.
    */
   private record Type(String packageName, String simpleName, List<Type> arguments) {
     static final Type WILDCARD = new Type(null, "?", List.of());
@@ -511,10 +512,6 @@ public final class JavaEmitter {
 
     static Type javaLang(String simpleName) {
       return new Type("java.lang", simpleName, List.of());
-    }
-
-    static Type nested(String simpleName) {
-      return new Type(null, simpleName, List.of());
     }
 
     static Type of(Type raw, Type... arguments) {
