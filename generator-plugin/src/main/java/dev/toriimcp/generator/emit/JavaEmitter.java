@@ -226,13 +226,11 @@ public final class JavaEmitter {
     return text.indexOf('\n') < 0 ? text : text.replace("\n", "\n" + indent);
   }
 
+  /** A Javadoc comment of {@code text}, which ends with a line feed. */
   private static void javadoc(StringBuilder b, String indent, String text) {
     b.append(indent).append("/**\n");
-    for (String line : text.split("\n", -1)) {
-      if (line.isEmpty()) {
-        continue;
-      }
-      b.append(indent).append(" * ").append(line).append('\n');
+    for (String line : text.substring(0, text.length() - 1).split("\n", -1)) {
+      b.append(indent).append(line.isEmpty() ? " *" : " * " + line).append('\n');
     }
     b.append(indent).append(" */\n");
   }
