@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * Accounts, scoped servers and API tokens in a SQL database (an H2 file by default, PostgreSQL for
@@ -85,13 +86,26 @@ public final class AccessStore {
    * history (drops the entries of migrations that failed halfway, and takes the scripts' current
    * checksums) and then runs whatever is not recorded as applied. On H2 Flyway connects with {@code
    * DB_CLOSE_ON_EXIT=FALSE}: otherwise H2's shutdown hook closed the database under a migration
-   * that a stopping server waits for, and the next start found it half applied.
+   * that a stopping server waits for, and the next start found it half applied. H2 allows that only
+   * without its automatic server, so when another process holds the database open, the migration
+   * goes through that process instead.
    */
   private static void migrate(Location location) {
-    String url = location.url();
-    if (url.startsWith("jdbc:h2:")) {
-      url = url.replace(";AUTO_SERVER=TRUE", "") + ";DB_CLOSE_ON_EXIT=FALSE";
+    if (location.url().startsWith("jdbc:h2:")) {
+      try {
+        migrate(
+            location.url().replace(";AUTO_SERVER=TRUE", "") + ";DB_CLOSE_ON_EXIT=FALSE", location);
+        return;
+      } catch (FlywayException e) {
+        if (!inUseElsewhere(e)) {
+          throw e;
+        }
+      }
     }
+    migrate(location.url(), location);
+  }
+
+  private static void migrate(String url, Location location) {
     Flyway flyway =
         Flyway.configure()
             .dataSource(url, location.user(), location.password())
@@ -99,6 +113,16 @@ public final class AccessStore {
             .load();
     flyway.repair();
     flyway.migrate();
+  }
+
+  /** Whether H2 refused the connection because another process has the database open. */
+  private static boolean inUseElsewhere(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

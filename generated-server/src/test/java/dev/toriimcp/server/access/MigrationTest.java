@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,6 +82,44 @@ class MigrationTest {
             + " 'V2__schema_profile.sql', 0, 'sa', 0, FALSE)");
     assertFalse(AccessStore.schemaCurrent(location));
     opensAndWorks(location);
+  }
+
+  /**
+   * A database another process holds open (H2's automatic server) is migrated through that process:
+   * the migration's own connection, without the automatic server, is refused there.
+   */
+  @Test
+  void aDatabaseAnotherProcessHoldsOpenIsMigratedToo() throws Exception {
+    AccessStore.Location location = atVersion1();
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                HoldOpen.class.getName(),
+                location.url())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+      assertEquals("holding", out.readLine());
+      opensAndWorks(location);
+    } finally {
+      holder.destroy();
+      holder.waitFor();
+    }
+  }
+
+  /** Holds a database open until it is stopped: another process, for the test above. */
+  public static final class HoldOpen {
+    public static void main(String[] args) throws Exception {
+      try (Connection c = DriverManager.getConnection(args[0], "sa", "")) {
+        System.out.println("holding");
+        System.out.flush();
+        Thread.sleep(60_000);
+      }
+    }
   }
 
   /** Databases migrated with an earlier text of a script (another checksum) still open. */
