@@ -198,6 +198,11 @@ public final class HttpTransport implements AutoCloseable {
       }
       long declared = request.getLength();
       if (declared > maxBodyBytes) {
+        if (declared <= drainLimit()) {
+          try (InputStream in = Content.Source.asInputStream(request)) {
+            discard(in, declared);
+          }
+        }
         return refuse(
             response,
             callback,
@@ -274,12 +279,37 @@ public final class HttpTransport implements AutoCloseable {
     private byte[] readBody(Request request, long declared) throws IOException {
       try (InputStream in = Content.Source.asInputStream(request)) {
         if (declared < 0) {
-          return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+          byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+          if (body.length > maxBodyBytes) {
+            discard(in, drainLimit() - body.length);
+          }
+          return body;
         }
         byte[] body = new byte[(int) declared];
         int n = in.readNBytes(body, 0, body.length);
         // A body shorter than declared is passed on as it is: it fails as JSON, with a 400.
         return n < body.length ? Arrays.copyOf(body, n) : body;
+      }
+    }
+
+    /**
+     * How much of a body over the limit is still read (and thrown away) before the refusal. A
+     * server that answers and closes while the client is still sending makes the client's system
+     * reset the connection, and the client then often loses the answer too ("header parser received
+     * no bytes" instead of 413); a body up to four times the limit (at most 64 MiB) is read to its
+     * end first, anything larger is refused at once.
+     */
+    private long drainLimit() {
+      return Math.min(4 * maxBodyBytes, 64L << 20);
+    }
+
+    /** Reads and drops up to {@code budget} more bytes of the body, stopping at its end. */
+    private static void discard(InputStream in, long budget) throws IOException {
+      byte[] buffer = new byte[64 * 1024];
+      long left = budget;
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        left -= n;
       }
     }
 
