@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
 
 /** Streamable HTTP and both protocol eras, over real sockets against the sandbox. */
 class HttpProtocolTest {
+  /** A ping of 6 MiB, over the 5 MiB limit. */
+  private static final String OVERSIZED =
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":\""
+          + "a".repeat(6 * 1024 * 1024)
+          + "\"}}";
+
   static ServerFixture server;
 
   @BeforeAll
@@ -227,11 +233,7 @@ class HttpProtocolTest {
   @Test
   void oversizedAndMalformedBodies() throws Exception {
     McpHttp c = server.client();
-    String big =
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":\""
-            + "a".repeat(6 * 1024 * 1024)
-            + "\"}}";
-    assertEquals(413, c.post(big, Map.of()).status());
+    assertEquals(413, c.post(OVERSIZED, Map.of()).status());
     McpHttp.Answer parse = c.post("{not json", Map.of());
     assertEquals(400, parse.status());
     assertEquals(-32700, parse.json().at("/error/code").asInt());
@@ -247,12 +249,8 @@ class HttpProtocolTest {
   @Test
   void everyOversizedBodyGetsIts413() throws Exception {
     McpHttp c = server.client();
-    String big =
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":\""
-            + "a".repeat(6 * 1024 * 1024)
-            + "\"}}";
     for (int i = 0; i < 40; i++) {
-      assertEquals(413, c.post(big, Map.of()).status(), "call " + i);
+      assertEquals(413, c.post(OVERSIZED, Map.of()).status(), "call " + i);
       assertEquals(400, c.post("{not json", Map.of()).status(), "call " + i);
     }
   }
