@@ -60,11 +60,6 @@ public final class GeneratedFile {
     return content.clone();
   }
 
-  /** The number of bytes. */
-  public int size() {
-    return content.length;
-  }
-
   /** True when {@code bytes} are exactly this file's bytes. */
   public boolean hasContent(byte[] bytes) {
     return Arrays.equals(content, bytes);

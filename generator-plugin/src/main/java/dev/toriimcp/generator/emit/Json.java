@@ -1,6 +1,5 @@
 package dev.toriimcp.generator.emit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,14 +39,10 @@ public final class Json {
 
   /** Pretty text ending with a newline. */
   public static String pretty(JsonNode node) {
-    try {
-      return PRETTY.writeValueAsString(node) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return new String(prettyBytes(node), StandardCharsets.UTF_8);
   }
 
-  /** {@link #pretty} in UTF-8, written straight into bytes. */
+  /** Pretty UTF-8 ending with a newline, written straight into bytes. */
   static byte[] prettyBytes(JsonNode node) {
     Buffer out = new Buffer();
     try {

@@ -97,7 +97,7 @@ public final class DocumentReader {
       } catch (DuplicateName e) {
         // Rare: a name given twice in one mapping. Every occurrence keeps its pointer.
         Map<String, int[]> lines = new HashMap<>();
-        JsonNode root = readWithPointers(new String(text, start, end - start), json, lines);
+        JsonNode root = readWithPointers(text, start, end - start, json, lines);
         return Optional.of(new LocatedDocument(displayName, root, new Locations.ByPointer(lines)));
       }
     } catch (JsonProcessingException e) {
@@ -128,7 +128,13 @@ public final class DocumentReader {
   static JsonNode readWithPointers(String text, boolean json, Map<String, int[]> lines)
       throws IOException {
     char[] chars = text.toCharArray();
-    try (JsonParser parser = parser(chars, 0, chars.length, json)) {
+    return readWithPointers(chars, 0, chars.length, json, lines);
+  }
+
+  private static JsonNode readWithPointers(
+      char[] text, int offset, int length, boolean json, Map<String, int[]> lines)
+      throws IOException {
+    try (JsonParser parser = parser(text, offset, length, json)) {
       parser.nextToken();
       return readValue(parser, "", lines);
     }
