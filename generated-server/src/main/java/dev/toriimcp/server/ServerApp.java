@@ -6,6 +6,7 @@ import dev.toriimcp.server.access.AccessLayer;
 import dev.toriimcp.server.access.AccessStore;
 import dev.toriimcp.server.access.EndpointResolver;
 import dev.toriimcp.server.access.StaticEndpoints;
+import dev.toriimcp.server.access.StoreOpening;
 import dev.toriimcp.server.access.UpstreamPolicy;
 import dev.toriimcp.server.protocol.McpServer;
 import dev.toriimcp.server.runtime.EndpointContext;
@@ -19,7 +20,6 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The assembled server: tool catalog, executor, MCP protocol, and optionally the sandbox and the
@@ -140,12 +140,12 @@ public final class ServerApp implements AutoCloseable {
   }
 
   /**
-   * As {@link #openAccess(AccessStore, EndpointResolver, UpstreamPolicy)} on a store that may still
-   * be opening: {@code first} answers at once, what needs the store waits for it ({@link
-   * AccessLayer#awaitOpen()} says whether it opened).
+   * As {@link #openAccess(AccessStore, EndpointResolver, UpstreamPolicy)} on a store that may not
+   * be open yet: {@code first} answers at once, what needs the store has it opened and waits for it
+   * ({@link AccessLayer#awaitOpen()} says whether it opened).
    */
   public AccessLayer openAccess(
-      CompletableFuture<AccessStore> store, EndpointResolver first, UpstreamPolicy upstreams) {
+      StoreOpening store, EndpointResolver first, UpstreamPolicy upstreams) {
     access =
         AccessLayer.opening(
             store,

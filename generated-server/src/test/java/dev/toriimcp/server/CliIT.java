@@ -98,8 +98,8 @@ class CliIT {
 
   /**
    * A data directory that cannot hold the master key fails before anything is served; a database
-   * that cannot be opened (it opens while the server starts) ends the process with exit 1 and its
-   * error, right after the banner. Neither shows a stack trace.
+   * that cannot be opened (it opens half a second after the banner) ends the process with exit 1
+   * and its error. Neither shows a stack trace.
    */
   @Test
   void aBrokenDataDirOrDatabaseEndsServeWithItsError() throws Exception {

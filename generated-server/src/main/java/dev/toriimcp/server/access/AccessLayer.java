@@ -2,6 +2,7 @@ package dev.toriimcp.server.access;
 
 import dev.toriimcp.runtime.ToolInfo;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
  * needs the store (a scoped server's token, the admin API) waits until it is open.
  */
 public final class AccessLayer implements AutoCloseable {
+  private final StoreOpening store;
   private final CompletableFuture<Opened> opened;
   private final EndpointResolver first;
   private final AdminApi admin;
@@ -36,44 +38,42 @@ public final class AccessLayer implements AutoCloseable {
       EndpointResolver first,
       Supplier<String> publicBase,
       UpstreamPolicy upstreams) {
-    this(
-        CompletableFuture.completedFuture(store),
-        s -> {},
-        () -> tools,
-        first,
-        publicBase,
-        upstreams);
+    this(StoreOpening.opened(store), s -> {}, () -> tools, first, publicBase, upstreams);
   }
 
   private AccessLayer(
-      CompletableFuture<AccessStore> store,
+      StoreOpening store,
       Consumer<AccessStore> prepare,
       Supplier<List<ToolInfo>> tools,
       EndpointResolver first,
       Supplier<String> publicBase,
       UpstreamPolicy upstreams) {
+    this.store = store;
     this.first = first;
     this.opened =
-        store.thenApply(
-            s -> {
-              prepare.accept(s);
-              return new Opened(
-                  s,
-                  new AccessService(s, tools.get(), publicBase, upstreams),
-                  new StoredEndpoints(s, first, 30));
-            });
+        store
+            .result()
+            .thenApply(
+                s -> {
+                  prepare.accept(s);
+                  return new Opened(
+                      s,
+                      new AccessService(s, tools.get(), publicBase, upstreams),
+                      new StoredEndpoints(s, first, 30));
+                });
     this.admin = new AdminApi(this::service);
   }
 
   /**
-   * A layer on a store that is still opening.
+   * A layer on a store that may not be open yet: whatever needs it asks for it to be opened at
+   * once.
    *
-   * @param store completes with the open store, or with what opening it threw
+   * @param store the store's opening
    * @param prepare run on the open store before anything else uses it
    * @param tools the tools scoped servers choose from, asked for once the store is open
    */
   public static AccessLayer opening(
-      CompletableFuture<AccessStore> store,
+      StoreOpening store,
       Consumer<AccessStore> prepare,
       Supplier<List<ToolInfo>> tools,
       EndpointResolver first,
@@ -83,7 +83,8 @@ public final class AccessLayer implements AutoCloseable {
   }
 
   /**
-   * Waits until the store is open.
+   * Waits until the store is open (without hastening it), or returns when the layer was closed
+   * before the store was opened.
    *
    * @throws Exception what opening the store threw
    */
@@ -91,6 +92,9 @@ public final class AccessLayer implements AutoCloseable {
     try {
       opened.get();
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof CancellationException) {
+        return; // closed before the store was needed: nothing was opened
+      }
       if (e.getCause() instanceof Exception cause) {
         throw cause;
       }
@@ -99,6 +103,7 @@ public final class AccessLayer implements AutoCloseable {
   }
 
   private Opened opened() {
+    store.now();
     try {
       return opened.join();
     } catch (CompletionException e) {
@@ -147,6 +152,7 @@ public final class AccessLayer implements AutoCloseable {
 
   @Override
   public void close() {
+    store.abandon();
     try {
       opened.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

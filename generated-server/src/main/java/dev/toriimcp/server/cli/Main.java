@@ -2,8 +2,8 @@ package dev.toriimcp.server.cli;
 
 import dev.toriimcp.server.ServerApp;
 import dev.toriimcp.server.access.AccessLayer;
-import dev.toriimcp.server.access.AccessStore;
 import dev.toriimcp.server.access.StaticEndpoints;
+import dev.toriimcp.server.access.StoreOpening;
 import dev.toriimcp.server.access.Tokens;
 import dev.toriimcp.server.runtime.ToolExecutor;
 import dev.toriimcp.server.transport.StdioTransport;
@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -179,9 +178,9 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
       ServerApp.Options options = upstream.options();
       boolean portable = upstream.portable();
-      // The database opens in the background while the tools load and the listener starts; this
-      // process's own endpoint (the URL printed below) lives in memory and never waits for it.
-      CompletableFuture<AccessStore> store = storeOptions.openInBackground();
+      // This process's own endpoint (the URL printed below) lives in memory and never waits for the
+      // database, which opens once the banner is out (or sooner, when something needs it).
+      StoreOpening store = storeOptions.opening();
       StaticEndpoints endpoints = new StaticEndpoints();
       ServerApp app = ServerApp.create(options);
       String token = app.addFullAccess(endpoints, portable);
@@ -231,6 +230,7 @@ public final class Main implements Callable<Integer> {
                   : " on " + options.baseUrl())
               + ". Press Ctrl+C to stop.");
       System.out.flush();
+      store.after(OPEN_STORE_AFTER);
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
@@ -249,6 +249,12 @@ public final class Main implements Callable<Integer> {
       return 0;
     }
   }
+
+  /**
+   * How long after the banner the database opens if nothing needed it sooner: the first client's
+   * {@code initialize} and {@code tools/list} then have the machine to themselves.
+   */
+  static final Duration OPEN_STORE_AFTER = Duration.ofMillis(500);
 
   @Command(
       name = "stdio",

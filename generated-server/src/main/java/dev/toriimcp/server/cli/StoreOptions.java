@@ -2,13 +2,13 @@ package dev.toriimcp.server.cli;
 
 import dev.toriimcp.server.access.AccessStore;
 import dev.toriimcp.server.access.SecretBox;
+import dev.toriimcp.server.access.StoreOpening;
 import dev.toriimcp.server.access.UpstreamPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Option;
 
 /** Where accounts, scoped servers and API tokens are kept. */
@@ -54,27 +54,15 @@ final class StoreOptions {
   }
 
   /**
-   * Opens the store on a background thread. The master key (and with it the data directory) is read
-   * first, on the calling thread, so that a broken data directory or key fails at once; the
-   * database itself (connecting, checking or migrating its schema) is what takes time.
+   * The store, to be opened on a background thread ({@link StoreOpening}). The master key (and with
+   * it the data directory) is read here, on the calling thread, so that a broken data directory or
+   * key fails at once; the database itself (connecting, checking or migrating its schema) is what
+   * takes time.
    */
-  CompletableFuture<AccessStore> openInBackground() throws IOException {
+  StoreOpening opening() throws IOException {
     AccessStore.Location location = location();
     SecretBox box = secrets();
-    CompletableFuture<AccessStore> store = new CompletableFuture<>();
-    Thread opening =
-        new Thread(
-            () -> {
-              try {
-                store.complete(new AccessStore(location, box, Clock.systemUTC()));
-              } catch (Throwable e) {
-                store.completeExceptionally(e);
-              }
-            },
-            "open-store");
-    opening.setDaemon(true);
-    opening.start();
-    return store;
+    return StoreOpening.of(() -> new AccessStore(location, box, Clock.systemUTC()));
   }
 
   private AccessStore.Location location() {

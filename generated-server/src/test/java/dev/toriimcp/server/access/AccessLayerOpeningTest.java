@@ -13,6 +13,7 @@ import dev.toriimcp.server.runtime.Upstream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +32,7 @@ class AccessLayerOpeningTest {
   private static final List<ToolInfo> NO_TOOLS = List.of();
 
   private static AccessLayer opening(
-      CompletableFuture<AccessStore> store, StaticEndpoints first, AtomicInteger prepared) {
+      StoreOpening store, StaticEndpoints first, AtomicInteger prepared) {
     return AccessLayer.opening(
         store,
         s -> prepared.incrementAndGet(),
@@ -49,18 +50,29 @@ class AccessLayerOpeningTest {
             "default", new Upstream(URI.create("https://api.toriihq.com/v1.0"), "k"));
     String ownToken = first.add(own);
     CompletableFuture<AccessStore> store = new CompletableFuture<>();
+    AtomicInteger opened = new AtomicInteger();
     AtomicInteger prepared = new AtomicInteger();
-    AccessLayer layer = opening(store, first, prepared);
+    AccessLayer layer =
+        opening(
+            StoreOpening.of(
+                () -> {
+                  opened.incrementAndGet();
+                  return store.get();
+                }),
+            first,
+            prepared);
     EndpointResolver resolver = layer.resolver();
 
     EndpointResolver.Resolution r = resolver.resolve(ownToken, null);
     assertSame(own, assertInstanceOf(EndpointResolver.Found.class, r).endpoint());
     assertInstanceOf(EndpointResolver.NotFound.class, resolver.resolve("not-a-token", null));
+    assertEquals(0, opened.get(), "the process's own endpoint does not open the store");
 
     CompletableFuture<EndpointResolver.Resolution> other =
         CompletableFuture.supplyAsync(() -> resolver.resolve(Tokens.newToken(), null));
     Thread.sleep(200);
     assertFalse(other.isDone(), "a token that may be in the store waits for it");
+    assertEquals(1, opened.get(), "a token that may be in the store has it opened");
     assertEquals(0, prepared.get());
 
     AccessStore open =
@@ -85,11 +97,15 @@ class AccessLayerOpeningTest {
 
   @Test
   void aStoreThatFailsToOpenIsReportedWithItsOwnError() {
-    CompletableFuture<AccessStore> store = new CompletableFuture<>();
     AtomicInteger prepared = new AtomicInteger();
+    StoreOpening store =
+        StoreOpening.of(
+            () -> {
+              throw new AccessStore.StoreException(
+                  "the access database cannot be read (90030)", null);
+            });
     AccessLayer layer = opening(store, new StaticEndpoints(), prepared);
-    store.completeExceptionally(
-        new AccessStore.StoreException("the access database cannot be read (90030)", null));
+    store.after(Duration.ZERO);
     AccessStore.StoreException e = assertThrows(AccessStore.StoreException.class, layer::awaitOpen);
     assertEquals("the access database cannot be read (90030)", e.getMessage());
     assertTrue(
@@ -99,5 +115,32 @@ class AccessLayerOpeningTest {
             .getMessage()
             .contains("could not be opened"));
     assertEquals(0, prepared.get());
+  }
+
+  @Test
+  void closingBeforeTheStoreWasNeededOpensNothing() throws Exception {
+    AtomicInteger opened = new AtomicInteger();
+    StoreOpening store =
+        StoreOpening.of(
+            () -> {
+              opened.incrementAndGet();
+              return null;
+            });
+    AccessLayer layer = opening(store, new StaticEndpoints(), new AtomicInteger());
+    store.after(Duration.ofMillis(300));
+    CompletableFuture<Void> waiting =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                layer.awaitOpen();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    layer.close();
+    waiting.get(5, TimeUnit.SECONDS); // returns: closed, not failed
+    Thread.sleep(500);
+    assertEquals(0, opened.get());
+    assertTrue(store.result().isCancelled());
   }
 }
