@@ -13,11 +13,11 @@ import java.util.Map;
  * one run, written to {@code benchmarks/target/results/} (results.md, latency.png).
  *
  * <p>Commands: {@code all [--duration S] [--warmup S] [--soak S] [--starts N] [--no-peer]
- * [--no-jmh] [--no-generation] [--server-flags "-X..."]}, {@code load}, {@code generation} and
- * {@code jmh} (parts of {@code all}, same options), {@code generate <spec> <out> <prefix>
- * [overlay...]} (the process the generation benchmark times), {@code warm <spec> <dir> <prefix>
- * <warm-up runs> <runs> [overlay...]} (the JVM the warm figures come from) and {@code plot
- * <results.md> <out.png>} (draws the plot again from a results file).
+ * [--no-jmh] [--no-generation] [--server-flags "-X..."] [--aot-java PATH] [--no-aot]}, {@code
+ * load}, {@code generation} and {@code jmh} (parts of {@code all}, same options), {@code generate
+ * <spec> <out> <prefix> [overlay...]} (the process the generation benchmark times), {@code warm
+ * <spec> <dir> <prefix> <warm-up runs> <runs> [overlay...]} (the JVM the warm figures come from)
+ * and {@code plot <results.md> <out.png>} (draws the plot again from a results file).
  */
 public final class Main {
   private Main() {}
@@ -56,8 +56,9 @@ public final class Main {
         System.out.println(
             "usage: java -jar benchmarks/target/benchmarks.jar all|load|generation|jmh"
                 + " | plot <results.md> <out.png>"
-                + " [--duration S] [--warmup S] [--soak S] [--no-peer] [--no-jmh] [--no-generation]"
-                + " [--server-flags \"-X...\"]");
+                + " [--duration S] [--warmup S] [--soak S] [--starts N] [--no-peer] [--no-jmh]"
+                + " [--no-generation]"
+                + " [--server-flags \"-X...\"] [--aot-java PATH] [--no-aot]");
         return;
       }
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -44,9 +45,16 @@ final class Runs {
       boolean jmh,
       boolean generation,
       int starts,
-      List<String> serverFlags) {
+      List<String> serverFlags,
+      Optional<Path> aotJava) {
     static Settings from(Map<String, String> o) {
       String flags = o.getOrDefault("server-flags", RECOMMENDED_FLAGS).trim();
+      Optional<Path> aotJava =
+          o.containsKey("aot")
+              ? Optional.empty()
+              : o.containsKey("aot-java")
+                  ? Optional.of(Path.of(o.get("aot-java")))
+                  : AotJava.find();
       return new Settings(
           Duration.ofSeconds(Long.parseLong(o.getOrDefault("duration", "5"))),
           Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup", "2"))),
@@ -57,7 +65,8 @@ final class Runs {
           Integer.parseInt(o.getOrDefault("starts", "5")),
           flags.isEmpty()
               ? List.of()
-              : Arrays.stream(flags.split("\\s+")).map(Settings::absoluteArchive).toList());
+              : Arrays.stream(flags.split("\\s+")).map(Settings::absoluteArchive).toList(),
+          aotJava);
     }
 
     /** The server runs in another directory: an archive path must not be relative. */
@@ -106,20 +115,22 @@ final class Runs {
           new Subject.Ours(
               repo.resolve("generated-server/target/torii-mcp-server.jar"), settings.serverFlags());
       Served o = serve(ours, up, true);
+      Optional<AotJava.Starts> aot = Optional.empty();
+      List<String> aotFlags = AotJava.flags(settings.serverFlags());
+      if (settings.aotJava().isPresent() && !aotFlags.equals(settings.serverFlags())) {
+        Subject.Ours onAot = new Subject.Ours(settings.aotJava().get(), ours.jar(), aotFlags);
+        onAot.train(up, work);
+        Starts s = starts(onAot, up);
+        aot =
+            Optional.of(new AotJava.Starts(AotJava.version(settings.aotJava().get()), aotFlags, s));
+      }
       if (!settings.serverFlags().isEmpty()) {
         Subject plain = new Subject.Ours(ours.jar(), List.of());
-        double[] starts = new double[settings.starts()];
-        for (int i = 0; i < starts.length; i++) {
-          try (Subject.Running r = plain.start(up, work)) {
-            starts[i] = r.startSeconds();
-          }
-        }
-        Arrays.sort(starts);
         report.note(
             String.format(
                 Locale.ROOT,
                 "Plain `java -jar` (no flags), start to first tools/list, s: %s.",
-                Arrays.toString(starts)));
+                Arrays.toString(starts(plain, up).seconds())));
       }
 
       Served p = null;
@@ -136,7 +147,7 @@ final class Runs {
                   ? "no JVM flags"
                   : "`" + String.join(" ", settings.serverFlags()) + "`")
               + ".");
-      report.serverTable(direct, o, p, settings);
+      report.serverTable(direct, o, p, aot, settings);
     }
     report.write(Main.results(repo));
   }
@@ -162,16 +173,7 @@ final class Runs {
     if (s instanceof Subject.Ours ours) {
       ours.train(up, work);
     }
-    double[] starts = new double[settings.starts()];
-    double[] startCpu = new double[settings.starts()];
-    for (int i = 0; i < starts.length; i++) {
-      try (Subject.Running r = s.start(up, work)) {
-        starts[i] = r.startSeconds();
-        startCpu[i] = r.startCpuSeconds();
-      }
-    }
-    Arrays.sort(starts);
-    Arrays.sort(startCpu);
+    Starts starts = starts(s, up);
     try (Subject.Running r = s.start(up, work)) {
       JsonNode list = JSON.readTree(r.toolsList());
       JsonNode tools = list.path("result").path("tools");
@@ -250,8 +252,8 @@ final class Runs {
       }
       return new Served(
           s.name(),
-          starts,
-          startCpu,
+          starts.seconds(),
+          starts.cpuSeconds(),
           r.toolsList().getBytes(StandardCharsets.UTF_8).length,
           tools.size(),
           outputs,
@@ -264,6 +266,23 @@ final class Runs {
           soakKb,
           cpuPerCall);
     }
+  }
+
+  /** Start to first {@code tools/list} of fresh processes, wall and CPU seconds, each sorted. */
+  record Starts(double[] seconds, double[] cpuSeconds) {}
+
+  private Starts starts(Subject s, URI up) throws Exception {
+    double[] seconds = new double[settings.starts()];
+    double[] cpu = new double[settings.starts()];
+    for (int i = 0; i < seconds.length; i++) {
+      try (Subject.Running r = s.start(up, work)) {
+        seconds[i] = r.startSeconds();
+        cpu[i] = r.startCpuSeconds();
+      }
+    }
+    Arrays.sort(seconds);
+    Arrays.sort(cpu);
+    return new Starts(seconds, cpu);
   }
 
   /** Warm-up calls are not counted but use CPU too; assume they run at the measured rate. */

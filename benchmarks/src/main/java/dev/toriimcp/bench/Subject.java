@@ -33,8 +33,13 @@ interface Subject {
     }
   }
 
-  /** Our server, from its runnable jar, as README.md runs it. */
-  record Ours(Path jar, List<String> jvmFlags) implements Subject {
+  /** Our server, from its runnable jar, as README.md runs it, on the given {@code java}. */
+  record Ours(Path java, Path jar, List<String> jvmFlags) implements Subject {
+    /** On the Java this harness runs on. */
+    Ours(Path jar, List<String> jvmFlags) {
+      this(Path.of(javaBin()), jar, jvmFlags);
+    }
+
     @Override
     public String name() {
       return "torii-mcp";
@@ -46,14 +51,19 @@ interface Subject {
     }
 
     /**
-     * Writes the class-data sharing archive named by {@code -XX:SharedArchiveFile=} when it is
-     * missing or older than the jar (the JVM ignores an archive written for another jar, and the
-     * server would then be measured without one): one run with {@code -XX:ArchiveClassesAtExit}
-     * that lists the tools and calls one.
+     * Writes the class-data sharing archive named by {@code -XX:SharedArchiveFile=} (or the AOT
+     * cache named by {@code -XX:AOTCache=}, Java 25+) when it is missing or older than the jar (the
+     * JVM ignores an archive written for another jar, and the server would then be measured without
+     * one): one run with {@code -XX:ArchiveClassesAtExit} (or {@code -XX:AOTCacheOutput}) that
+     * lists the tools and calls one.
      */
     void train(URI upstream, Path work) throws Exception {
       for (String f : jvmFlags) {
-        if (f.startsWith("-XX:SharedArchiveFile=")) {
+        String training =
+            f.startsWith("-XX:SharedArchiveFile=")
+                ? "-XX:ArchiveClassesAtExit="
+                : f.startsWith("-XX:AOTCache=") ? "-XX:AOTCacheOutput=" : null;
+        if (training != null) {
           Path archive = Path.of(f.substring(f.indexOf('=') + 1));
           if (Files.exists(archive)
               && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
@@ -61,8 +71,8 @@ interface Subject {
           }
           if (!Files.exists(archive)) {
             List<String> flags = new ArrayList<>(jvmFlags);
-            flags.set(flags.indexOf(f), "-XX:ArchiveClassesAtExit=" + archive);
-            try (Running r = new Ours(jar, flags).start(upstream, work);
+            flags.set(flags.indexOf(f), training + archive);
+            try (Running r = new Ours(java, jar, flags).start(upstream, work);
                 McpClient c = new McpClient(r.url(), null, tool(), arguments())) {
               c.callText();
             }
@@ -74,7 +84,7 @@ interface Subject {
     @Override
     public Running start(URI upstream, Path work) throws Exception {
       Path data = Files.createDirectories(work.resolve("data"));
-      List<String> command = new ArrayList<>(List.of(javaBin()));
+      List<String> command = new ArrayList<>(List.of(java.toString()));
       command.addAll(jvmFlags);
       command.addAll(
           List.of("-jar", jar.toString(), "serve", "--port", "0", "--data-dir", data.toString()));
