@@ -83,7 +83,9 @@ public final class OutputChecks {
       files =
           s.filter(
                   p ->
-                      p.toString().endsWith(".input.json") || p.toString().endsWith(".output.json"))
+                      p.toString().endsWith(".input.json")
+                          || p.toString().endsWith(".output.json")
+                          || p.toString().endsWith(".outline.json"))
               .sorted()
               .toList();
     }
