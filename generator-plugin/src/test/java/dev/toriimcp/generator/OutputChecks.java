@@ -83,9 +83,7 @@ public final class OutputChecks {
       files =
           s.filter(
                   p ->
-                      p.toString().endsWith(".input.json")
-                          || p.toString().endsWith(".output.json")
-                          || p.toString().endsWith(".outline.json"))
+                      p.toString().endsWith(".input.json") || p.toString().endsWith(".output.json"))
               .sorted()
               .toList();
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toriimcp.runtime.Annotations;
-import dev.toriimcp.runtime.SchemaOutline;
 import dev.toriimcp.runtime.Tool;
 import dev.toriimcp.runtime.ToolInfo;
 import dev.toriimcp.runtime.ToolRegistry;
@@ -34,8 +33,7 @@ public final class ToolCatalog {
    *
    * @param tool the generated tool
    * @param inputSchema its input schema, as generated
-   * @param fullOutputSchema its output schema, as generated, if any, read when first asked for (a
-   *     listing carries only the outline, which the generator writes beside it)
+   * @param outputSchema its output schema, as generated, if any
    * @param listing its {@code tools/list} entry
    * @param portableListing its entry in the portable schema profile, built when first asked for
    *     (most endpoints never are portable, and inlining every schema is a tenth of the start)
@@ -43,16 +41,11 @@ public final class ToolCatalog {
   public record Entry(
       Tool<?> tool,
       ObjectNode inputSchema,
-      Supplier<Optional<ObjectNode>> fullOutputSchema,
+      Optional<ObjectNode> outputSchema,
       ObjectNode listing,
       Supplier<ObjectNode> portableListing) {
     public ToolInfo info() {
       return tool.info();
-    }
-
-    /** The output schema, as generated, if any. */
-    public Optional<ObjectNode> outputSchema() {
-      return fullOutputSchema.get();
     }
 
     /** The listing in the endpoint's schema profile. */
@@ -66,10 +59,8 @@ public final class ToolCatalog {
      */
     public ObjectNode definition(boolean portable) {
       ObjectNode d = listing(portable).deepCopy();
-      outputSchema()
-          .ifPresent(
-              o ->
-                  d.set("outputSchema", portable ? SchemaProfiles.portable(o) : withoutDialect(o)));
+      outputSchema.ifPresent(
+          o -> d.set("outputSchema", portable ? SchemaProfiles.portable(o) : withoutDialect(o)));
       return d;
     }
 
@@ -130,16 +121,8 @@ public final class ToolCatalog {
       ToolInfo info = t.info();
       ClassLoader loader = t.getClass().getClassLoader();
       ObjectNode input = schema(loader, info.inputSchemaResource());
-      Optional<String> outputResource = info.outputSchemaResource();
-      outputResource.ifPresent(r -> requireResource(loader, r));
-      Supplier<Optional<ObjectNode>> output =
-          once(() -> outputResource.map(r -> schema(loader, r)));
-      Optional<ObjectNode> outline =
-          outputResource.map(
-              r ->
-                  read(loader, SchemaOutline.resourceFor(r))
-                      .map(ToolCatalog::withoutDialect)
-                      .orElseGet(() -> SchemaOutline.of(output.get().orElseThrow())));
+      Optional<ObjectNode> output = info.outputSchemaResource().map(r -> schema(loader, r));
+      Optional<ObjectNode> outline = output.map(SchemaProfiles::outline);
       Supplier<ObjectNode> portable =
           once(() -> listing(info, SchemaProfiles.portable(input), outline));
       ObjectNode listing = listing(info, withoutDialect(input), outline);
@@ -202,28 +185,13 @@ public final class ToolCatalog {
 
   /** Reads a schema resource, leaving out what clients do not need ({@code $comment}). */
   private static ObjectNode schema(ClassLoader loader, String resource) {
-    return read(loader, resource).orElseThrow(() -> missing(resource));
-  }
-
-  private static void requireResource(ClassLoader loader, String resource) {
-    if (loader.getResource(resource) == null) {
-      throw missing(resource);
-    }
-  }
-
-  private static IllegalStateException missing(String resource) {
-    return new IllegalStateException("schema resource " + resource + " is missing");
-  }
-
-  /** {@link #schema}, or nothing where the resource is missing. */
-  private static Optional<ObjectNode> read(ClassLoader loader, String resource) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
-        return Optional.empty();
+        throw new IllegalStateException("schema resource " + resource + " is missing");
       }
       ObjectNode schema = (ObjectNode) MAPPER.readTree(in);
       schema.remove("$comment");
-      return Optional.of(schema);
+      return schema;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read schema " + resource, e);
     }

@@ -1,7 +1,6 @@
 package dev.toriimcp.server.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,10 +20,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The catalog loaded on a thread of its own is the same catalog, and fails the same way; what its
- * listings carry of the output schemas.
- */
+/** The catalog loaded on a thread of its own is the same catalog, and fails the same way. */
 class ToolCatalogTest {
   @TempDir Path dir;
 
@@ -60,47 +56,6 @@ class ToolCatalogTest {
     }
   }
 
-  /**
-   * A listing carries the outline the generator wrote beside the output schema, and reads the full
-   * output schema only when it is asked for; without that file, the outline is computed from it.
-   */
-  @Test
-  void listingsCarryTheWrittenOutlineOrOneComputedFromTheOutputSchema() {
-    ToolCatalog catalog =
-        ToolCatalog.of(
-            List.of(
-                new Described("outlined", Optional.of("catalog/outlined.output.json")),
-                new Described("plain", Optional.of("catalog/plain.output.json")),
-                new Described("bare", Optional.empty())));
-    ToolCatalog.Entry outlined = catalog.find("outlined").orElseThrow();
-    assertEquals(
-        "{\"type\":\"object\",\"properties\":{\"id\":{}}}",
-        outlined.listing(false).get("outputSchema").toString());
-    assertEquals(
-        "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},"
-            + "\"name\":{\"type\":\"string\"}}}",
-        outlined.definition(false).get("outputSchema").toString());
-    ToolCatalog.Entry plain = catalog.find("plain").orElseThrow();
-    assertEquals(
-        "{\"type\":\"object\",\"properties\":{\"items\":{},\"next_cursor\":{}}}",
-        plain.listing(false).get("outputSchema").toString());
-    assertTrue(plain.outputSchema().orElseThrow().has("$defs"));
-    assertFalse(catalog.find("bare").orElseThrow().listing(false).has("outputSchema"));
-    assertEquals(Optional.empty(), catalog.find("bare").orElseThrow().outputSchema());
-  }
-
-  @Test
-  void aMissingOutputSchemaFailsTheCatalogNotTheFirstCallThatNeedsIt() {
-    IllegalStateException e =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                ToolCatalog.of(
-                        List.of(new Described("gone", Optional.of("catalog/gone.output.json"))))
-                    .size());
-    assertTrue(e.getMessage().contains("catalog/gone.output.json is missing"), e.getMessage());
-  }
-
   /** A registry whose one tool names a schema resource that does not exist. */
   public static final class Broken implements ToolRegistry {
     @Override
@@ -111,43 +66,21 @@ class ToolCatalogTest {
 
   record NoInput() {}
 
-  /** A tool with no arguments and the given output schema. */
-  record Described(String name, Optional<String> output) implements Tool<NoInput> {
-    @Override
-    public ToolInfo info() {
-      return toolInfo(name, "catalog/empty.input.json", output);
-    }
-
-    @Override
-    public Class<NoInput> inputType() {
-      return NoInput.class;
-    }
-
-    @Override
-    public UpstreamRequest toRequest(NoInput input) {
-      return UpstreamRequest.builder("GET", "/" + name).build();
-    }
-  }
-
-  static ToolInfo toolInfo(String name, String input, Optional<String> output) {
-    return new ToolInfo(
-        name,
-        name,
-        "A tool of the catalog's tests.",
-        name,
-        List.of(),
-        new Access(Access.Verb.GET, "GET"),
-        new Annotations(true, false, true, true),
-        Optional.empty(),
-        Optional.empty(),
-        input,
-        output);
-  }
-
   static final class Missing implements Tool<NoInput> {
     @Override
     public ToolInfo info() {
-      return toolInfo("missing", "broken/missing.input.json", Optional.empty());
+      return new ToolInfo(
+          "missing",
+          "Missing",
+          "A tool whose schema is not there.",
+          "missing",
+          List.of(),
+          new Access(Access.Verb.GET, "GET"),
+          new Annotations(true, false, true, true),
+          Optional.empty(),
+          Optional.empty(),
+          "broken/missing.input.json",
+          Optional.empty());
     }
 
     @Override

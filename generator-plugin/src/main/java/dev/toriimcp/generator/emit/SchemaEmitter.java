@@ -2,11 +2,10 @@ package dev.toriimcp.generator.emit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toriimcp.generator.model.ToolModel;
-import dev.toriimcp.runtime.SchemaOutline;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Emits the input and output JSON Schema files of each tool, and the output schema's outline. */
+/** Emits the input and output JSON Schema files of each tool. */
 public final class SchemaEmitter {
   /** The dialect every emitted schema declares. */
   public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
@@ -23,16 +22,12 @@ public final class SchemaEmitter {
             text(tool.inputSchema(), header)));
     tool.outputSchema()
         .ifPresent(
-            s -> {
-              String resource = java.outputSchemaResource(tool);
-              out.add(GeneratedFile.owning(GeneratedFile.Root.SOURCES, resource, text(s, header)));
-              // What tools/list carries, so that a server lists its tools without reading this.
-              out.add(
-                  GeneratedFile.owning(
-                      GeneratedFile.Root.SOURCES,
-                      SchemaOutline.resourceFor(resource),
-                      text(SchemaOutline.of(s), header)));
-            });
+            s ->
+                out.add(
+                    GeneratedFile.owning(
+                        GeneratedFile.Root.SOURCES,
+                        java.outputSchemaResource(tool),
+                        text(s, header))));
     return out;
   }
 
