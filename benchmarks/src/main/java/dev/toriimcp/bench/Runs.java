@@ -103,6 +103,7 @@ final class Runs {
 
   void load() throws Exception {
     report.machine();
+    long[] cpuBefore = machineCpuTicks();
     try (FixedUpstream upstream = new FixedUpstream()) {
       URI up = upstream.baseUrl();
       Map<Integer, Load.Result> direct = new LinkedHashMap<>();
@@ -149,8 +150,40 @@ final class Runs {
               + ".");
       report.serverTable(direct, o, p, aot, settings);
     }
+    long[] cpuAfter = machineCpuTicks();
+    if (cpuBefore.length > STEAL && cpuAfter.length > STEAL) {
+      long all = 0;
+      for (int i = 0; i <= STEAL; i++) { // guest time, after steal, is counted in user time
+        all += cpuAfter[i] - cpuBefore[i];
+      }
+      report.note(
+          String.format(
+              Locale.ROOT,
+              "The hypervisor took %.0f %% of this machine's CPU time while the servers were"
+                  + " measured (steal time, /proc/stat); the figures of a run with much of it are"
+                  + " the less reliable.",
+              100.0 * (cpuAfter[STEAL] - cpuBefore[STEAL]) / Math.max(1, all)));
+    }
     report.write(Main.results(repo));
   }
+
+  /** The index of steal time among /proc/stat's CPU fields. */
+  private static final int STEAL = 7;
+
+  /**
+   * The machine's CPU time by kind (/proc/stat's first line), or nothing where it cannot be read.
+   */
+  private static long[] machineCpuTicks() {
+    try {
+      String line = Files.readAllLines(Path.of("/proc/stat")).get(0);
+      return Arrays.stream(line.trim().split("\\s+")).skip(1).mapToLong(Long::parseLong).toArray();
+    } catch (IOException | RuntimeException e) {
+      return new long[0];
+    }
+  }
+
+  /** The longest wait for a server's compilers after its warm-up. */
+  static final Duration QUIET_AFTER_WARMUP = Duration.ofSeconds(30);
 
   /** Everything measured of one server. */
   record Served(
@@ -192,12 +225,27 @@ final class Runs {
       if (!sample.contains("Lovelace") || sample.contains("\"isError\":true")) {
         throw new IOException(s.name() + " answered the measured call with: " + sample);
       }
-      // Both runtimes compile their hot code while it runs: warm them up at full load first.
-      Load.run(
-          i -> new McpClient(r.url(), session, s.tool(), s.arguments()),
-          16,
-          Duration.ZERO,
-          settings.warmup().multipliedBy(5));
+      // Both runtimes compile their hot code while it runs: warm them up at full load, then at one
+      // client (at full load on two cores a JVM's C2 compiler got so little of a core that the
+      // tiered policy kept hot code at C1 without full profiling; hundreds of C2 compilations then
+      // ran during the one-client level), then let their compilers finish.
+      for (int clients : new int[] {16, 1}) {
+        Load.run(
+            i -> new McpClient(r.url(), session, s.tool(), s.arguments()),
+            clients,
+            Duration.ZERO,
+            settings.warmup().multipliedBy(5));
+      }
+      Duration settled = r.process().awaitQuiet(QUIET_AFTER_WARMUP);
+      report.note(
+          String.format(
+              Locale.ROOT,
+              "%s fell quiet %.1f s after its warm-up (less than %.0f %% of a core over %d ms%s).",
+              s.name(),
+              settled.toMillis() / 1000.0,
+              ServerProcess.QUIET_SHARE * 100,
+              ServerProcess.QUIET_WINDOW.toMillis(),
+              settled.compareTo(QUIET_AFTER_WARMUP) >= 0 ? "; it did not, within that time" : ""));
       Map<Integer, Load.Result> shared = new LinkedHashMap<>();
       Map<Integer, Double> cpuPerCall = new LinkedHashMap<>();
       long rss16 = 0;

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -88,6 +89,31 @@ final class ServerProcess implements AutoCloseable {
       return Double.NaN;
     }
   }
+
+  /**
+   * Waits until the process uses less than {@link #QUIET_SHARE} of one core over {@link
+   * #QUIET_WINDOW}, or {@code max} has passed; returns how long it waited. After a load on two
+   * cores, a JVM's C2 compiler, starved while the load ran, was still compiling for seconds
+   * afterwards, taking about a third of a core from whatever was measured next.
+   */
+  Duration awaitQuiet(Duration max) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + max.toNanos();
+    double before = cpuSeconds();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(QUIET_WINDOW.toMillis());
+      double now = cpuSeconds();
+      if (now - before < QUIET_SHARE * QUIET_WINDOW.toMillis() / 1000.0) {
+        break;
+      }
+      before = now;
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  static final Duration QUIET_WINDOW = Duration.ofMillis(500);
+
+  static final double QUIET_SHARE = 0.05;
 
   /** Samples VmRSS every 100 ms until {@link #stopSampling()}; returns the largest seen. */
   void startSampling() {
