@@ -92,9 +92,9 @@ final class ServerProcess implements AutoCloseable {
 
   /**
    * Waits until the process uses less than {@link #QUIET_SHARE} of one core over {@link
-   * #QUIET_WINDOW}, or {@code max} has passed; returns how long it waited. After a load on two
-   * cores, a JVM's C2 compiler, starved while the load ran, was still compiling for seconds
-   * afterwards, taking about a third of a core from whatever was measured next.
+   * #QUIET_WINDOW}, or {@code max} has passed; returns how long it waited. After a load, a
+   * runtime's compilers may still be at work, and whatever is measured next would share the cores
+   * with them.
    */
   Duration awaitQuiet(Duration max) throws InterruptedException {
     long start = System.nanoTime();
