@@ -71,6 +71,7 @@ final class Report {
       Map<Integer, Load.Result> direct,
       Runs.Served o,
       Runs.Served p,
+      Runs.Starts stdio,
       Optional<AotJava.Starts> aot,
       Runs.Settings settings) {
     StringBuilder sb = new StringBuilder();
@@ -186,6 +187,27 @@ final class Report {
         false,
         "",
         null);
+    double stdioStart = median(stdio.seconds());
+    row(
+        sb,
+        "the same over stdio (as Claude Desktop starts it), s (median)",
+        Double.NaN,
+        stdioStart,
+        Double.NaN,
+        "%.3f",
+        false,
+        "≤ 0.35 s",
+        stdioStart <= 0.35);
+    row(
+        sb,
+        "the same over stdio, CPU s (median)",
+        Double.NaN,
+        median(stdio.cpuSeconds()),
+        Double.NaN,
+        "%.2f",
+        false,
+        "",
+        null);
     if (aot.isPresent()) {
       double aotStart = median(aot.get().starts().seconds());
       row(
@@ -287,6 +309,7 @@ final class Report {
             Locale.ROOT,
             "Start times (s), fresh processes, sorted: torii-mcp %s",
             fmt(o.startSeconds())));
+    sb.append(String.format(Locale.ROOT, "; torii-mcp over stdio %s", fmt(stdio.seconds())));
     if (p != null) {
       sb.append(String.format(Locale.ROOT, "; openapi-mcp-generator %s", fmt(p.startSeconds())));
     }

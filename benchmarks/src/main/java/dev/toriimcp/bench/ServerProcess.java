@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * A server under test in its own process: stdout lines are queued for the caller, stderr goes to a
@@ -53,17 +54,31 @@ final class ServerProcess implements AutoCloseable {
 
   /** Waits for a stdout line that starts with {@code prefix} and returns the rest of it. */
   String awaitLine(String prefix, long seconds) throws IOException, InterruptedException {
+    return awaitLine(l -> l.startsWith(prefix), "starting with '" + prefix + "'", seconds)
+        .substring(prefix.length())
+        .trim();
+  }
+
+  /** Waits for a stdout line that {@code test} accepts and returns it. */
+  String awaitLine(Predicate<String> test, String what, long seconds)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < deadline) {
       String l = lines.poll(100, TimeUnit.MILLISECONDS);
-      if (l != null && l.startsWith(prefix)) {
-        return l.substring(prefix.length()).trim();
+      if (l != null && test.test(l)) {
+        return l;
       }
       if (l == null && !process.isAlive()) {
         throw new IOException("the server exited with " + process.exitValue());
       }
     }
-    throw new IOException("no line starting with '" + prefix + "' within " + seconds + " s");
+    throw new IOException("no line " + what + " within " + seconds + " s");
+  }
+
+  /** Writes {@code text} to the process's standard input. */
+  void send(String text) throws IOException {
+    process.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
   }
 
   long pid() {

@@ -97,6 +97,36 @@ interface Subject {
       URI url = URI.create(p.awaitLine("MCP URL:", 60));
       return firstList(p, url, this);
     }
+
+    /**
+     * Seconds and CPU seconds from process start to the answer to the first {@code tools/list} over
+     * stdio, as Claude Desktop starts the server ({@code java -jar … stdio}), sent right behind
+     * {@code initialize}.
+     */
+    double[] stdioStart(URI upstream, Path work) throws Exception {
+      List<String> command = new ArrayList<>(List.of(java.toString()));
+      command.addAll(jvmFlags);
+      command.addAll(List.of("-jar", jar.toString(), "stdio"));
+      try (ServerProcess p =
+          new ServerProcess(
+              command,
+              Map.of("TORII_BASE_URL", upstream.toString(), "TORII_API_KEY", "bench-key"),
+              work,
+              work.resolve("torii-mcp-stdio.log"))) {
+        p.send(
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                + "\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}\n"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n");
+        String list = p.awaitLine(l -> l.contains("\"id\":2"), "answering tools/list", 60);
+        double seconds = (System.nanoTime() - p.startedNanos) / 1e9;
+        if (!list.contains("\"tools\"")) {
+          throw new IOException("stdio answered tools/list with: " + list);
+        }
+        return new double[] {seconds, p.cpuSeconds()};
+      }
+    }
   }
 
   /** openapi-mcp-generator's Streamable HTTP server, built by {@link Peer}. */
