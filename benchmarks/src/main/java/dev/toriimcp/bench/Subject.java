@@ -84,18 +84,32 @@ interface Subject {
     @Override
     public Running start(URI upstream, Path work) throws Exception {
       Path data = Files.createDirectories(work.resolve("data"));
-      List<String> command = new ArrayList<>(List.of(java.toString()));
-      command.addAll(jvmFlags);
-      command.addAll(
-          List.of("-jar", jar.toString(), "serve", "--port", "0", "--data-dir", data.toString()));
       ServerProcess p =
-          new ServerProcess(
-              command,
-              Map.of("TORII_BASE_URL", upstream.toString(), "TORII_API_KEY", "bench-key"),
+          process(
+              upstream,
               work,
-              work.resolve("torii-mcp.log"));
+              "torii-mcp.log",
+              "serve",
+              "--port",
+              "0",
+              "--data-dir",
+              data.toString());
       URI url = URI.create(p.awaitLine("MCP URL:", 60));
       return firstList(p, url, this);
+    }
+
+    /** {@code java <flags> -jar <jar> <arguments…>} against {@code upstream}, stderr to a log. */
+    private ServerProcess process(URI upstream, Path work, String log, String... arguments)
+        throws IOException {
+      List<String> command = new ArrayList<>(List.of(java.toString()));
+      command.addAll(jvmFlags);
+      command.addAll(List.of("-jar", jar.toString()));
+      command.addAll(List.of(arguments));
+      return new ServerProcess(
+          command,
+          Map.of("TORII_BASE_URL", upstream.toString(), "TORII_API_KEY", "bench-key"),
+          work,
+          work.resolve(log));
     }
 
     /**
@@ -104,15 +118,7 @@ interface Subject {
      * {@code initialize}.
      */
     double[] stdioStart(URI upstream, Path work) throws Exception {
-      List<String> command = new ArrayList<>(List.of(java.toString()));
-      command.addAll(jvmFlags);
-      command.addAll(List.of("-jar", jar.toString(), "stdio"));
-      try (ServerProcess p =
-          new ServerProcess(
-              command,
-              Map.of("TORII_BASE_URL", upstream.toString(), "TORII_API_KEY", "bench-key"),
-              work,
-              work.resolve("torii-mcp-stdio.log"))) {
+      try (ServerProcess p = process(upstream, work, "torii-mcp-stdio.log", "stdio")) {
         p.send(
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
                 + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
