@@ -14,6 +14,22 @@ import java.util.concurrent.atomic.AtomicLong;
 final class McpClient implements Load.Client {
   static final String PROTOCOL = "2025-06-18";
 
+  /** The first message of a session. */
+  static final String INITIALIZE =
+      "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
+          + PROTOCOL
+          + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"torii-mcp-benchmarks\",\"version\":\"1\"}}}";
+
+  /** The notification that follows the answer to {@link #INITIALIZE}. */
+  static final String INITIALIZED =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+
+  /** The JSON-RPC id of {@link #TOOLS_LIST}. */
+  static final int TOOLS_LIST_ID = 1;
+
+  static final String TOOLS_LIST =
+      "{\"jsonrpc\":\"2.0\",\"id\":" + TOOLS_LIST_ID + ",\"method\":\"tools/list\",\"params\":{}}";
+
   private final HttpConnection connection;
   private final String path;
   private final String session;
@@ -43,22 +59,12 @@ final class McpClient implements Load.Client {
 
   private String initialize() throws IOException {
     HttpConnection.Reply r =
-        connection.post(
-            path,
-            headers(null),
-            ("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
-                    + PROTOCOL
-                    + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"torii-mcp-benchmarks\",\"version\":\"1\"}}}")
-                .getBytes(StandardCharsets.UTF_8));
+        connection.post(path, headers(null), INITIALIZE.getBytes(StandardCharsets.UTF_8));
     String id = r.headers().get("mcp-session-id");
     if (r.status() != 200 || id == null) {
       throw new IOException("initialize failed: HTTP " + r.status() + " " + r.text());
     }
-    connection.post(
-        path,
-        headers(id),
-        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"
-            .getBytes(StandardCharsets.UTF_8));
+    connection.post(path, headers(id), INITIALIZED.getBytes(StandardCharsets.UTF_8));
     return id;
   }
 
@@ -80,11 +86,7 @@ final class McpClient implements Load.Client {
   /** The JSON-RPC answer to {@code tools/list}, as sent (the JSON, without SSE framing). */
   String toolsList() throws IOException {
     HttpConnection.Reply r =
-        connection.post(
-            path,
-            headers(session),
-            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{}}"
-                .getBytes(StandardCharsets.UTF_8));
+        connection.post(path, headers(session), TOOLS_LIST.getBytes(StandardCharsets.UTF_8));
     if (r.status() != 200) {
       throw new IOException("tools/list failed: HTTP " + r.status() + " " + r.text());
     }

@@ -120,12 +120,13 @@ interface Subject {
     double[] stdioStart(URI upstream, Path work) throws Exception {
       try (ServerProcess p = process(upstream, work, "torii-mcp-stdio.log", "stdio")) {
         p.send(
-            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
-                + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-                + "\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}\n"
-                + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
-                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n");
-        String list = p.awaitLine(l -> l.contains("\"id\":2"), "answering tools/list", 60);
+            String.join(
+                "\n", McpClient.INITIALIZE, McpClient.INITIALIZED, McpClient.TOOLS_LIST, ""));
+        String list =
+            p.awaitLine(
+                l -> l.contains("\"id\":" + McpClient.TOOLS_LIST_ID + ","),
+                "answering tools/list",
+                60);
         double seconds = (System.nanoTime() - p.startedNanos) / 1e9;
         if (!list.contains("\"tools\"")) {
           throw new IOException("stdio answered tools/list with: " + list);
